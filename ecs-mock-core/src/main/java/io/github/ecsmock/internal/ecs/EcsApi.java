@@ -1,0 +1,114 @@
+package io.github.ecsmock.internal.ecs;
+
+import io.github.ecsmock.ValidationProfile;
+import io.github.ecsmock.internal.state.EcsState;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteClusterRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteTaskDefinitionsRequest;
+import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeClustersRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
+import software.amazon.awssdk.services.ecs.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesRequest;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsRequest;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
+
+/**
+ * The ECS operations the mock implements: one operations object per resource area, and the table
+ * from operation name to the method that answers it. Adding an operation is one method in its area
+ * and one line here. Each operation runs atomically under its state's lock.
+ */
+public final class EcsApi {
+
+    /** The method that answers one operation, given the state of the caller's account and region. */
+    @FunctionalInterface
+    public interface Handler<Q, R extends SdkPojo> {
+        R handle(EcsState state, Q request);
+    }
+
+    /** One implemented operation: how to make its request and how to answer it. */
+    public static final class Operation {
+        private final String name;
+        private final Supplier<? extends SdkPojo> requestBuilder;
+        private final Handler<Object, ? extends SdkPojo> handler;
+
+        private Operation(String name, Supplier<? extends SdkPojo> requestBuilder, Handler<Object, ? extends SdkPojo> handler) {
+            this.name = name;
+            this.requestBuilder = requestBuilder;
+            this.handler = handler;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        /** A fresh builder of this operation's request, for the codec to fill. */
+        public Supplier<? extends SdkPojo> requestBuilder() {
+            return requestBuilder;
+        }
+
+        public SdkPojo invoke(EcsState state, Object request) {
+            return state.atomically(() -> handler.handle(state, request));
+        }
+    }
+
+    private final Map<String, Operation> operations = new LinkedHashMap<>();
+    private final Clusters clusters;
+    private final TaskDefinitions taskDefinitions;
+    private final Tags tags;
+
+    public EcsApi(ValidationProfile profile) {
+        TagRules tagRules = new TagRules();
+        Leniency leniency = new Leniency(profile);
+        clusters = new Clusters(new ClusterStatistics(), tagRules);
+        taskDefinitions = new TaskDefinitions(tagRules, leniency);
+        tags = new Tags();
+
+        add("CreateCluster", CreateClusterRequest::builder, clusters::createCluster);
+        add("DeleteCluster", DeleteClusterRequest::builder, clusters::deleteCluster);
+        add("DescribeClusters", DescribeClustersRequest::builder, clusters::describeClusters);
+        add("ListClusters", ListClustersRequest::builder, clusters::listClusters);
+
+        add("RegisterTaskDefinition", RegisterTaskDefinitionRequest::builder, taskDefinitions::registerTaskDefinition);
+        add("DeregisterTaskDefinition", DeregisterTaskDefinitionRequest::builder, taskDefinitions::deregisterTaskDefinition);
+        add("DescribeTaskDefinition", DescribeTaskDefinitionRequest::builder, taskDefinitions::describeTaskDefinition);
+        add("ListTaskDefinitions", ListTaskDefinitionsRequest::builder, taskDefinitions::listTaskDefinitions);
+        add("ListTaskDefinitionFamilies", ListTaskDefinitionFamiliesRequest::builder, taskDefinitions::listTaskDefinitionFamilies);
+        add("DeleteTaskDefinitions", DeleteTaskDefinitionsRequest::builder, taskDefinitions::deleteTaskDefinitions);
+
+        add("TagResource", TagResourceRequest::builder, tags::tagResource);
+        add("UntagResource", UntagResourceRequest::builder, tags::untagResource);
+        add("ListTagsForResource", ListTagsForResourceRequest::builder, tags::listTagsForResource);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <Q> void add(String name, Supplier<? extends SdkPojo> requestBuilder, Handler<Q, ? extends SdkPojo> handler) {
+        operations.put(name, new Operation(name, requestBuilder, (Handler<Object, ? extends SdkPojo>) handler));
+    }
+
+    public Optional<Operation> operation(String name) {
+        return Optional.ofNullable(operations.get(name));
+    }
+
+    /** The names of the implemented operations, in the order of this table. */
+    public Map<String, Operation> operations() {
+        return Collections.unmodifiableMap(operations);
+    }
+
+    public Clusters clusters() {
+        return clusters;
+    }
+
+    public TaskDefinitions taskDefinitions() {
+        return taskDefinitions;
+    }
+}

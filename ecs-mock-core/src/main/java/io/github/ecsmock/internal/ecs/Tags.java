@@ -1,0 +1,121 @@
+package io.github.ecsmock.internal.ecs;
+
+import io.github.ecsmock.internal.arn.Arns;
+import io.github.ecsmock.internal.errors.EcsError;
+import io.github.ecsmock.internal.errors.Errors;
+import io.github.ecsmock.internal.state.ClusterEntry;
+import io.github.ecsmock.internal.state.EcsState;
+import io.github.ecsmock.internal.state.TaskDefinitionRegistry;
+import java.util.List;
+import software.amazon.awssdk.services.ecs.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.ecs.model.ListTagsForResourceResponse;
+import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.TagResourceResponse;
+import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.UntagResourceResponse;
+
+/**
+ * TagResource, UntagResource and ListTagsForResource, for every resource that can carry tags.
+ *
+ * <p>What ECS answers for a well-formed ARN of a resource that never existed is not settled by any
+ * capture: the model lists {@code ResourceNotFoundException} for TagResource and UntagResource but
+ * not for ListTagsForResource. We answer {@code ClusterNotFoundException} when the ARN's cluster is
+ * missing, {@code ResourceNotFoundException} for Tag and Untag, and {@code InvalidParameterException}
+ * for List, all in {@link #notFound}.
+ */
+public final class Tags {
+
+    public TagResourceResponse tagResource(EcsState state, TagResourceRequest request) {
+        String arn = resolve(state, request.resourceArn(), false);
+        if (!request.hasTags()) {
+            throw Errors.missingMember("tags");
+        }
+        request.tags().forEach(TagRules::check);
+        if (state.tags().countAfterAdding(arn, request.tags()) > TagRules.MAX_TAGS) {
+            throw TagRules.tooMany();
+        }
+        state.tags().add(arn, request.tags());
+        return TagResourceResponse.builder().build();
+    }
+
+    public UntagResourceResponse untagResource(EcsState state, UntagResourceRequest request) {
+        String arn = resolve(state, request.resourceArn(), false);
+        if (!request.hasTagKeys()) {
+            throw Errors.missingMember("tagKeys");
+        }
+        state.tags().remove(arn, request.tagKeys());
+        return UntagResourceResponse.builder().build();
+    }
+
+    public ListTagsForResourceResponse listTagsForResource(EcsState state, ListTagsForResourceRequest request) {
+        String arn = resolve(state, request.resourceArn(), true);
+        List<Tag> tags = state.tags().tagsOf(arn);
+        return ListTagsForResourceResponse.builder().tags(tags).build();
+    }
+
+    /** The ARN of an existing taggable resource, or the error ECS gives for it. */
+    private String resolve(EcsState state, String arn, boolean listing) {
+        if (arn == null || arn.isEmpty()) {
+            throw Errors.missingMember("resourceArn");
+        }
+        String[] parts = arn.split(":", 6);
+        if (!Arns.looksLikeArn(arn) || !parts[2].equals("ecs") || parts[5].indexOf('/') < 1) {
+            throw invalidArn();
+        }
+        String resource = state.arns().resourceOf(arn).orElse(null);
+        if (resource == null) {
+            // An ECS ARN of another account or region: nothing of that name exists here.
+            throw notFound(listing);
+        }
+        String type = resource.substring(0, resource.indexOf('/'));
+        String rest = resource.substring(type.length() + 1);
+        switch (type) {
+            case "cluster": {
+                ClusterEntry cluster = state.clusters().byName(rest).orElseThrow(Errors::clusterNotFound);
+                if (!cluster.isActive()) {
+                    throw inactiveCluster();
+                }
+                return arn;
+            }
+            case "task-definition": {
+                TaskDefinitionRegistry.Key key;
+                try {
+                    key = TaskDefinitionRegistry.Key.parse(rest);
+                } catch (RuntimeException e) {
+                    throw invalidArn();
+                }
+                return state.taskDefinitions().get(key.family(), key.revision())
+                        .map(definition -> arn)
+                        .orElseThrow(() -> notFound(listing));
+            }
+            case "service":
+            case "task":
+            case "container-instance":
+            case "task-set": {
+                String cluster = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+                ClusterEntry entry = state.clusters().byName(cluster).orElseThrow(Errors::clusterNotFound);
+                if (!entry.isActive()) {
+                    throw inactiveCluster();
+                }
+                throw notFound(listing);
+            }
+            case "capacity-provider":
+                throw notFound(listing);
+            default:
+                throw invalidArn();
+        }
+    }
+
+    private static EcsError invalidArn() {
+        return Errors.invalidParameter("The ARN provided is invalid.");
+    }
+
+    private static EcsError inactiveCluster() {
+        return Errors.invalidParameter("The specified cluster is inactive. Specify an active cluster and try again.");
+    }
+
+    private static EcsError notFound(boolean listing) {
+        return listing ? Errors.invalidParameter("The specified resource could not be found.") : Errors.resourceNotFound();
+    }
+}

@@ -1,0 +1,272 @@
+package io.github.ecsmock.internal.ecs;
+
+import io.github.ecsmock.internal.errors.EcsError;
+import io.github.ecsmock.internal.errors.Errors;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.PortMapping;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.Secret;
+
+/**
+ * What ECS checks and computes when a task definition is registered: its validation rules with
+ * AWS's texts, the container defaults it fills in, the task size in the units it reports, the
+ * {@code compatibilities} and {@code requiresAttributes} it derives. Kept apart from the operation
+ * so that RunTask and services can ask the same questions (is it Fargate-capable? how large?).
+ */
+final class TaskDefinitionRules {
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
+    private static final Pattern UNITS = Pattern.compile("\\d{1,9}");
+    private static final Pattern VCPU = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*vcpu");
+    private static final Pattern GB = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*gb");
+    private static final String DOCKER_API = "com.amazonaws.ecs.capability.docker-remote-api.";
+
+    /** Fargate's task sizes: CPU units to the memory values (MiB) allowed with them. */
+    private static final Map<Integer, Set<Integer>> FARGATE_SIZES = Map.of(
+            256, Set.of(512, 1024, 2048),
+            512, range(1024, 4096, 1024),
+            1024, range(2048, 8192, 1024),
+            2048, range(4096, 16384, 1024),
+            4096, range(8192, 30720, 1024),
+            8192, range(16384, 61440, 4096),
+            16384, range(32768, 122880, 8192));
+
+    private TaskDefinitionRules() {
+    }
+
+    private static Set<Integer> range(int from, int to, int step) {
+        Set<Integer> values = new HashSet<>();
+        for (int value = from; value <= to; value += step) {
+            values.add(value);
+        }
+        return Set.copyOf(values);
+    }
+
+    /** The family, containers and names: what every definition must satisfy. */
+    static void checkShape(RegisterTaskDefinitionRequest request) {
+        String family = request.family();
+        if (family == null || family.isEmpty()) {
+            throw Errors.client("Family can not be blank.");
+        }
+        if (!NAME.matcher(family).matches()) {
+            throw Errors.client("Family contains invalid characters.");
+        }
+        if (!request.hasContainerDefinitions() || request.containerDefinitions().isEmpty()) {
+            throw Errors.client("Container list cannot be empty.");
+        }
+        Set<String> names = new HashSet<>();
+        for (ContainerDefinition container : request.containerDefinitions()) {
+            if (container.name() == null || container.name().isEmpty()) {
+                throw Errors.client("Container.name should not be null or empty.");
+            }
+            if (!NAME.matcher(container.name()).matches()) {
+                throw Errors.client("Container.name contains invalid characters.");
+            }
+            if (container.image() == null || container.image().isBlank()) {
+                throw Errors.client("Container.image should not be null or empty.");
+            }
+            if (container.image().length() > 255) {
+                throw Errors.client("Container.image should be 255 characters or less");
+            }
+            if (!names.add(container.name())) {
+                throw Errors.client("Container names must be unique within a Task Definition.");
+            }
+        }
+    }
+
+    /** Task CPU in units: a number of units, or {@code "0.25 vCPU"}; {@code null} when not given. */
+    static Integer cpuUnits(String cpu) {
+        return size(cpu, VCPU, "Invalid 'cpu' setting for task.");
+    }
+
+    /** Task memory in MiB: a number of MiB, or {@code "2 GB"}; {@code null} when not given. */
+    static Integer memoryMib(String memory) {
+        return size(memory, GB, "Invalid 'memory' setting for task.");
+    }
+
+    private static Integer size(String text, Pattern scaled, String invalid) {
+        if (text == null) {
+            return null;
+        }
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        int result;
+        if (UNITS.matcher(value).matches()) {
+            result = Integer.parseInt(value);
+        } else {
+            Matcher matcher = scaled.matcher(value);
+            if (!matcher.matches()) {
+                throw Errors.client(invalid);
+            }
+            result = new BigDecimal(matcher.group(1)).multiply(BigDecimal.valueOf(1024)).intValue();
+        }
+        if (result <= 0) {
+            throw Errors.client(invalid);
+        }
+        return result;
+    }
+
+    /**
+     * The checks of a FARGATE-requiring definition, in the order ECS reports them; {@code cpu} and
+     * {@code memory} are the task size already converted to units and MiB.
+     */
+    static void checkFargate(String networkMode, Integer cpu, Integer memory) {
+        if (!"awsvpc".equals(networkMode)) {
+            // ECS writes this message with typographic quotes.
+            throw Errors.client("Fargate only supports network mode \u2018awsvpc\u2019.");
+        }
+        if (cpu == null) {
+            throw Errors.client("Fargate requires that 'cpu' be defined at the task level.");
+        }
+        if (memory == null) {
+            throw Errors.client("Fargate requires that 'memory' be defined at the task level.");
+        }
+        if (!isFargateSize(cpu, memory)) {
+            throw Errors.client("No Fargate configuration exists for given values: " + cpu + " CPU, " + memory
+                    + " memory. See the Amazon ECS documentation for the valid values.");
+        }
+    }
+
+    static boolean isFargateSize(Integer cpu, Integer memory) {
+        return cpu != null && memory != null && FARGATE_SIZES.getOrDefault(cpu, Set.of()).contains(memory);
+    }
+
+    /** Port mappings, container sizes against the task size: rules that hold for every launch type. */
+    static void checkContainers(List<ContainerDefinition> containers, String networkMode, Integer cpu, Integer memory) {
+        boolean sameHostPort = "awsvpc".equals(networkMode) || "host".equals(networkMode);
+        int cpuSum = 0;
+        for (ContainerDefinition container : containers) {
+            if (sameHostPort) {
+                for (PortMapping mapping : container.portMappings()) {
+                    if (mapping.hostPort() != null && mapping.containerPort() != null
+                            && !mapping.hostPort().equals(mapping.containerPort())) {
+                        throw Errors.client("When networkMode=" + networkMode
+                                + ", the host ports and container ports in port mappings must match.");
+                    }
+                }
+            }
+            if (memory != null && container.memory() != null && container.memory() > memory) {
+                throw Errors.client("The 'memory' setting for container '" + container.name() + "' is greater than for the task.");
+            }
+            cpuSum += container.cpu() == null ? 0 : container.cpu();
+        }
+        if (cpu != null && cpuSum > cpu) {
+            throw Errors.client("The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'.");
+        }
+    }
+
+    /**
+     * The error ECS gives an EC2-compatible definition with a container that has neither memory nor
+     * memoryReservation while the task has no memory either; {@code null} when there is none.
+     */
+    static EcsError missingContainerMemory(List<ContainerDefinition> containers, List<String> requires, Integer taskMemory) {
+        boolean ec2 = requires.isEmpty() || requires.contains("EC2") || requires.contains("EXTERNAL");
+        if (!ec2 || taskMemory != null) {
+            return null;
+        }
+        for (ContainerDefinition container : containers) {
+            if (container.memory() == null && container.memoryReservation() == null) {
+                return Errors.client("Invalid setting for container '" + container.name()
+                        + "'. At least one of 'memory' or 'memoryReservation' must be specified.");
+            }
+        }
+        return null;
+    }
+
+    /** A container as ECS echoes it: cpu 0, essential, protocol tcp and the empty lists filled in. */
+    static ContainerDefinition withDefaults(ContainerDefinition container, String networkMode) {
+        boolean sameHostPort = "awsvpc".equals(networkMode) || "host".equals(networkMode);
+        ContainerDefinition.Builder builder = container.toBuilder()
+                .cpu(container.cpu() == null ? 0 : container.cpu())
+                .essential(container.essential() == null || container.essential())
+                .portMappings(container.portMappings().stream().map(mapping -> {
+                    PortMapping.Builder port = mapping.toBuilder();
+                    if (mapping.protocol() == null) {
+                        port.protocol("tcp");
+                    }
+                    if (sameHostPort && mapping.hostPort() == null) {
+                        port.hostPort(mapping.containerPort());
+                    }
+                    return port.build();
+                }).toList());
+        if (!container.hasEnvironment()) {
+            builder.environment(List.of());
+        }
+        if (!container.hasMountPoints()) {
+            builder.mountPoints(List.of());
+        }
+        if (!container.hasVolumesFrom()) {
+            builder.volumesFrom(List.of());
+        }
+        return builder.build();
+    }
+
+    /**
+     * What ECS computes as {@code compatibilities}: EC2 always, EXTERNAL unless the definition uses
+     * {@code awsvpc} (ECS Anywhere has no task ENIs), FARGATE when the definition meets Fargate's rules.
+     */
+    static List<String> compatibilities(String networkMode, Integer cpu, Integer memory) {
+        boolean awsvpc = "awsvpc".equals(networkMode);
+        if (!awsvpc) {
+            return List.of("EXTERNAL", "EC2");
+        }
+        return isFargateSize(cpu, memory) ? List.of("EC2", "FARGATE") : List.of("EC2");
+    }
+
+    /** The agent capabilities a definition needs, as ECS derives them from the features it uses. */
+    static Set<String> requiresAttributes(RegisterTaskDefinitionRequest request) {
+        Set<String> names = new LinkedHashSet<>();
+        boolean executionRole = request.executionRoleArn() != null;
+        if ("awsvpc".equals(request.networkModeAsString())) {
+            names.add(DOCKER_API + "1.18");
+            names.add("ecs.capability.task-eni");
+        }
+        if (request.taskRoleArn() != null) {
+            names.add("com.amazonaws.ecs.capability.task-iam-role");
+        }
+        for (ContainerDefinition container : request.containerDefinitions()) {
+            if (container.logConfiguration() != null && "awslogs".equals(container.logConfiguration().logDriverAsString())) {
+                names.add("com.amazonaws.ecs.capability.logging-driver.awslogs");
+                names.add(DOCKER_API + "1.19");
+                if (executionRole) {
+                    names.add("ecs.capability.execution-role-awslogs");
+                }
+            }
+            if (container.image() != null && container.image().contains(".dkr.ecr.")) {
+                names.add("com.amazonaws.ecs.capability.ecr-auth");
+                if (executionRole) {
+                    names.add("ecs.capability.execution-role-ecr-pull");
+                }
+            }
+            if (container.memoryReservation() != null) {
+                names.add(DOCKER_API + "1.21");
+            }
+            if (container.healthCheck() != null) {
+                names.add("ecs.capability.container-health-check");
+                names.add(DOCKER_API + "1.24");
+            }
+            if (container.hasDependsOn() && !container.dependsOn().isEmpty()) {
+                names.add("ecs.capability.container-ordering");
+            }
+            for (Secret secret : container.secrets()) {
+                names.add(secret.valueFrom() != null && secret.valueFrom().contains(":secretsmanager:")
+                        ? "ecs.capability.secrets.asm.environment-variables"
+                        : "ecs.capability.secrets.ssm.environment-variables");
+            }
+            if (container.hasEnvironmentFiles() && !container.environmentFiles().isEmpty()) {
+                names.add("ecs.capability.env-files.s3");
+            }
+        }
+        if (request.volumes().stream().anyMatch(volume -> volume.efsVolumeConfiguration() != null)) {
+            names.add("ecs.capability.efs");
+        }
+        return names;
+    }
+}

@@ -1,0 +1,288 @@
+package io.github.ecsmock.internal.protocol;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.github.ecsmock.internal.errors.Errors;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallingKnownType;
+import software.amazon.awssdk.core.traits.ListTrait;
+import software.amazon.awssdk.core.traits.MapTrait;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
+
+/**
+ * The one JSON codec of the mock, driven by the SDK model classes' {@code sdkFields()}: any ECS
+ * request object from an awsJson 1.1 body and any response object back to JSON. Because the SDK's
+ * classes describe every member, no ECS shape is written by hand here and new members arrive with a
+ * new SDK version. A JSON value of the wrong type is a {@code SerializationException} naming the
+ * member, as AWS answers it; unknown members are ignored, as newer clients send them.
+ */
+public final class AwsJsonCodec {
+    /** Limits that keep a hostile body from exhausting the heap or the stack. */
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(64)
+            .maxStringLength(1_000_000)
+            .maxNumberLength(64)
+            .build();
+
+    private final JsonFactory json = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+    private final Map<Class<?>, Map<String, SdkField<?>>> fieldCache = new ConcurrentHashMap<>();
+
+    /** Reads {@code body} into the builder the supplier gives and builds it. An empty body means {@code {}}. */
+    @SuppressWarnings("unchecked")
+    public <T> T read(byte[] body, Supplier<? extends SdkPojo> builder) {
+        SdkPojo target = builder.get();
+        if (body.length > 0) {
+            try (JsonParser parser = json.createParser(body)) {
+                JsonToken first = parser.nextToken();
+                if (first == null) {
+                    // Only whitespace: treated like an empty body.
+                } else if (first != JsonToken.START_OBJECT) {
+                    throw Errors.serialization("The request body must be a JSON object.");
+                } else {
+                    readObject(parser, target, "");
+                    if (parser.nextToken() != null) {
+                        throw Errors.serialization("The request body holds more than one JSON value.");
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                throw Errors.serialization("The request body is not valid JSON: " + e.getOriginalMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return (T) ((SdkBuilder<?, ?>) target).build();
+    }
+
+    /** Writes any SDK model object as JSON: unset members are left out, timestamps are epoch seconds. */
+    public byte[] write(SdkPojo pojo) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator generator = json.createGenerator(out)) {
+            writeObject(generator, pojo);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private Map<String, SdkField<?>> fieldsOf(SdkPojo pojo) {
+        return fieldCache.computeIfAbsent(pojo.getClass(), type -> {
+            Map<String, SdkField<?>> byName = new HashMap<>();
+            for (SdkField<?> field : pojo.sdkFields()) {
+                byName.put(field.locationName(), field);
+            }
+            return byName;
+        });
+    }
+
+    private void readObject(JsonParser parser, SdkPojo target, String path) throws IOException {
+        Map<String, SdkField<?>> fields = fieldsOf(target);
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+            String name = parser.currentName();
+            parser.nextToken();
+            SdkField<?> field = fields.get(name);
+            if (field == null) {
+                parser.skipChildren();
+                continue;
+            }
+            Object value = readValue(parser, field, path + name);
+            if (value != null) {
+                field.set(target, value);
+            }
+        }
+    }
+
+    private Object readValue(JsonParser parser, SdkField<?> field, String path) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        MarshallingKnownType type = field.marshallingType().getKnownType();
+        switch (type) {
+            case STRING:
+                expect(token == JsonToken.VALUE_STRING, path, "String", token);
+                return parser.getText();
+            case BOOLEAN:
+                expect(token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE, path, "Boolean", token);
+                return token == JsonToken.VALUE_TRUE;
+            case INTEGER:
+                expect(token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT,
+                        path, "Integer", token);
+                return parser.getIntValue();
+            case LONG:
+                expect(token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER,
+                        path, "Long", token);
+                return parser.getLongValue();
+            case SHORT:
+                expect(token == JsonToken.VALUE_NUMBER_INT && fits(parser, Short.MIN_VALUE, Short.MAX_VALUE),
+                        path, "Short", token);
+                return (short) parser.getIntValue();
+            case BYTE:
+                expect(token == JsonToken.VALUE_NUMBER_INT && fits(parser, Byte.MIN_VALUE, Byte.MAX_VALUE),
+                        path, "Byte", token);
+                return (byte) parser.getIntValue();
+            case DOUBLE:
+                expect(token.isNumeric(), path, "Double", token);
+                return parser.getDoubleValue();
+            case FLOAT:
+                expect(token.isNumeric(), path, "Double", token);
+                return parser.getFloatValue();
+            case BIG_DECIMAL:
+                expect(token.isNumeric(), path, "Double", token);
+                return parser.getDecimalValue();
+            case INSTANT:
+                expect(token.isNumeric(), path, "Timestamp", token);
+                BigDecimal seconds = parser.getDecimalValue();
+                try {
+                    return Instant.ofEpochMilli(seconds.movePointRight(3).longValueExact());
+                } catch (ArithmeticException e) {
+                    // A fraction finer than milliseconds, or out of range.
+                    return Instant.ofEpochSecond(seconds.longValue());
+                }
+            case SDK_BYTES:
+                expect(token == JsonToken.VALUE_STRING, path, "Blob", token);
+                try {
+                    return SdkBytes.fromByteArray(Base64.getDecoder().decode(parser.getText()));
+                } catch (IllegalArgumentException e) {
+                    throw Errors.serialization("Member '" + path + "' is not valid base64.");
+                }
+            case LIST:
+                expect(token == JsonToken.START_ARRAY, path, "List", token);
+                SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
+                List<Object> list = new ArrayList<>();
+                for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+                    Object item = readValue(parser, member, path + "[" + list.size() + "]");
+                    if (item == null) {
+                        throw Errors.serialization("Member '" + path + "' must not contain null.");
+                    }
+                    list.add(item);
+                }
+                return list;
+            case MAP:
+                expect(token == JsonToken.START_OBJECT, path, "Map", token);
+                SdkField<?> valueField = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (JsonToken entry = parser.nextToken(); entry != JsonToken.END_OBJECT; entry = parser.nextToken()) {
+                    String key = parser.currentName();
+                    parser.nextToken();
+                    Object value = readValue(parser, valueField, path + "." + key);
+                    if (value != null) {
+                        map.put(key, value);
+                    }
+                }
+                return map;
+            case SDK_POJO:
+                expect(token == JsonToken.START_OBJECT, path, "Structure", token);
+                SdkPojo nested = field.constructor().get();
+                readObject(parser, nested, path + ".");
+                return ((SdkBuilder<?, ?>) nested).build();
+            default:
+                throw Errors.serialization("Member '" + path + "' has a type ecs-mock cannot read.");
+        }
+    }
+
+    private static boolean fits(JsonParser parser, int min, int max) throws IOException {
+        if (parser.getNumberType() != JsonParser.NumberType.INT) {
+            return false;
+        }
+        int value = parser.getIntValue();
+        return value >= min && value <= max;
+    }
+
+    /**
+     * Fails with the text AWS's JSON front end uses ({@code STRING_VALUE cannot be converted to
+     * Integer}), followed by the member it concerns so the caller can find the mistake.
+     */
+    private static void expect(boolean ok, String path, String wanted, JsonToken found) {
+        if (ok) {
+            return;
+        }
+        String text;
+        switch (found) {
+            case START_OBJECT: text = "Start of structure or map found where not expected."; break;
+            case START_ARRAY: text = "Start of list found where not expected."; break;
+            case VALUE_STRING: text = "STRING_VALUE cannot be converted to " + wanted; break;
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT: text = "NUMBER_VALUE cannot be converted to " + wanted; break;
+            case VALUE_TRUE: text = "TRUE_VALUE cannot be converted to " + wanted; break;
+            case VALUE_FALSE: text = "FALSE_VALUE cannot be converted to " + wanted; break;
+            default: text = "Unexpected JSON token where " + wanted + " was expected"; break;
+        }
+        throw Errors.serialization(text + " (member '" + path + "')");
+    }
+
+    private void writeObject(JsonGenerator out, SdkPojo pojo) throws IOException {
+        out.writeStartObject();
+        for (SdkField<?> field : pojo.sdkFields()) {
+            Object value = field.getValueOrDefault(pojo);
+            if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
+                continue;
+            }
+            out.writeFieldName(field.locationName());
+            writeValue(out, field, value);
+        }
+        out.writeEndObject();
+    }
+
+    private void writeValue(JsonGenerator out, SdkField<?> field, Object value) throws IOException {
+        switch (field.marshallingType().getKnownType()) {
+            case STRING: out.writeString((String) value); break;
+            case BOOLEAN: out.writeBoolean((Boolean) value); break;
+            case INTEGER:
+            case SHORT:
+            case BYTE: out.writeNumber(((Number) value).intValue()); break;
+            case LONG: out.writeNumber((Long) value); break;
+            case DOUBLE: out.writeNumber((Double) value); break;
+            case FLOAT: out.writeNumber((Float) value); break;
+            case BIG_DECIMAL: out.writeNumber((BigDecimal) value); break;
+            case INSTANT:
+                // Epoch seconds with a millisecond fraction, as AWS sends them (e.g. 1732512345.123).
+                out.writeNumber(BigDecimal.valueOf(((Instant) value).toEpochMilli(), 3).toPlainString());
+                break;
+            case SDK_BYTES: out.writeString(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArray())); break;
+            case LIST:
+                SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
+                out.writeStartArray();
+                for (Object item : (List<?>) value) {
+                    if (item != null) {
+                        writeValue(out, member, item);
+                    }
+                }
+                out.writeEndArray();
+                break;
+            case MAP:
+                SdkField<?> valueField = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
+                out.writeStartObject();
+                for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                    if (entry.getValue() != null) {
+                        out.writeFieldName(String.valueOf(entry.getKey()));
+                        writeValue(out, valueField, entry.getValue());
+                    }
+                }
+                out.writeEndObject();
+                break;
+            case SDK_POJO: writeObject(out, (SdkPojo) value); break;
+            default: throw new IllegalStateException("No JSON form for member " + field.memberName());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.ecsmock.internal.protocol;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.EcsRequest;
+
+/**
+ * Every operation name the AWS SDK's {@code EcsClient} can send, read from the client interface
+ * itself, so that an ECS operation the mock lacks is told apart from a target that is not ECS at all.
+ */
+public final class EcsOperationNames {
+    private static final Set<String> ALL = read();
+
+    private EcsOperationNames() {
+    }
+
+    public static boolean isEcsOperation(String name) {
+        return ALL.contains(name);
+    }
+
+    public static Set<String> all() {
+        return ALL;
+    }
+
+    private static Set<String> read() {
+        Set<String> names = new TreeSet<>();
+        for (Method method : EcsClient.class.getMethods()) {
+            Class<?>[] parameters = method.getParameterTypes();
+            if (parameters.length == 1 && EcsRequest.class.isAssignableFrom(parameters[0])
+                    && !Modifier.isAbstract(parameters[0].getModifiers())) {
+                String request = parameters[0].getSimpleName();
+                names.add(request.substring(0, request.length() - "Request".length()));
+            }
+        }
+        return Set.copyOf(names);
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.ecsmock.internal.server;
+
+import io.github.ecsmock.internal.errors.EcsError;
+import io.github.ecsmock.internal.protocol.EcsProtocol;
+import io.github.ecsmock.internal.protocol.ProtocolResponse;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The HTTP transport: Javalin on Jetty, answering {@code POST /} through the protocol. Whatever
+ * reaches the server and is not an ECS request (another path or method, a body over the size limit)
+ * is still answered in the AWS error format, never with an HTML page or a stack trace.
+ */
+public final class HttpServer implements AutoCloseable {
+    /** The largest body accepted, as Javalin's default; ECS's own largest requests are far smaller. */
+    static final long MAX_REQUEST_BYTES = 1_000_000;
+
+    private final Javalin app;
+
+    private HttpServer(Javalin app) {
+        this.app = app;
+    }
+
+    /** Starts a server on {@code host}; port 0 picks a free port, see {@link #port()}. */
+    public static HttpServer start(EcsProtocol protocol, String host, int port) {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 2, 30_000);
+        threads.setName("ecs-mock-http");
+        threads.setDaemon(true);
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.startup.startupWatcherEnabled = false;
+            config.http.compressionStrategy = CompressionStrategy.NONE;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jetty.threadPool = threads;
+            config.routes.post("/", ctx -> write(ctx, protocol.handle(
+                    ctx.header("X-Amz-Target"), ctx.header("Authorization"), ctx.bodyAsBytes())));
+            config.routes.exception(HttpResponseException.class, (e, ctx) ->
+                    write(ctx, protocol.error(new EcsError(codeFor(e.getStatus()), e.getStatus(), e.getMessage()))));
+            config.routes.error(404, ctx -> write(ctx, protocol.error(new EcsError("UnknownOperationException", 404,
+                    "ECS answers POST / only; " + ctx.method() + " " + ctx.path() + " is not an ECS request."))));
+            config.routes.error(405, ctx -> write(ctx, protocol.error(new EcsError("UnknownOperationException", 405,
+                    "ECS answers POST / only; " + ctx.method() + " " + ctx.path() + " is not an ECS request."))));
+        });
+        app.start(host, port);
+        return new HttpServer(app);
+    }
+
+    private static String codeFor(int status) {
+        return status == 413 ? "RequestEntityTooLargeException" : status >= 500 ? "ServerException" : "BadRequestException";
+    }
+
+    private static void write(Context ctx, ProtocolResponse response) {
+        ctx.status(response.status());
+        ctx.header("x-amzn-RequestId", response.requestId());
+        ctx.contentType(ProtocolResponse.CONTENT_TYPE);
+        ctx.result(response.body());
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

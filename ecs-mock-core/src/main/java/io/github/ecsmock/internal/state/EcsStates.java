@@ -1,0 +1,43 @@
+package io.github.ecsmock.internal.state;
+
+import io.github.ecsmock.EcsClock;
+import io.github.ecsmock.internal.paging.PageTokens;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One {@link EcsState} per (account, region), made on first use; clients of two regions or accounts
+ * never see each other's resources. {@link #reset()} forgets them all in one step.
+ */
+public final class EcsStates {
+    private record Scope(String account, String region) {
+    }
+
+    private final Map<Scope, EcsState> states = new ConcurrentHashMap<>();
+    private final EcsClock clock;
+    private final PageTokens pageTokens = new PageTokens();
+    private final long seed;
+
+    public EcsStates(EcsClock clock, long seed) {
+        this.clock = clock;
+        this.seed = seed;
+    }
+
+    public EcsState of(String account, String region) {
+        return states.computeIfAbsent(new Scope(account, region),
+                scope -> new EcsState(scope.account(), scope.region(), clock, pageTokens, seed));
+    }
+
+    public List<EcsState> all() {
+        return List.copyOf(states.values());
+    }
+
+    public void reset() {
+        states.clear();
+    }
+
+    public EcsClock clock() {
+        return clock;
+    }
+}
