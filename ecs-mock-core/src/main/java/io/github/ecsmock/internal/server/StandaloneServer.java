@@ -1,0 +1,144 @@
+package io.github.ecsmock.internal.server;
+
+import io.github.ecsmock.EcsClock;
+import io.github.ecsmock.EcsMock;
+import io.github.ecsmock.ValidationProfile;
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The mock as a server of its own, for curl, boto3, the AWS CLI and the JavaScript SDK:
+ * {@code java -jar ecs-mock-standalone.jar [--port 4566] [--host 127.0.0.1] [--region us-east-1]
+ * [--account 123456789012] [--strict]}. It prints one line naming the endpoint and runs until
+ * interrupted. Its clock follows the wall clock, as its clients cannot reach into the JVM to move it.
+ */
+public final class StandaloneServer {
+    static final int DEFAULT_PORT = 4566;
+
+    private StandaloneServer() {
+    }
+
+    /** What the command line asks for. */
+    record Options(String host, int port, String region, String account, ValidationProfile profile) {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        quietLogging();
+        Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("ecs-mock: " + e.getMessage());
+            usage(System.err);
+            System.exit(2);
+            return;
+        }
+        if (options == null) {
+            usage(System.out);
+            return;
+        }
+        EcsMock mock;
+        try {
+            mock = EcsMock.builder()
+                    .host(options.host())
+                    .port(options.port())
+                    .region(options.region())
+                    .account(options.account())
+                    .validationProfile(options.profile())
+                    .clock(EcsClock.system())
+                    .build()
+                    .start();
+        } catch (RuntimeException e) {
+            System.err.println("ecs-mock: cannot listen on " + options.host() + ":" + options.port() + ": " + rootMessage(e));
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            mock.close();
+            stopped.countDown();
+        }, "ecs-mock-shutdown"));
+        System.out.println("ecs-mock listening on " + mock.endpoint() + " (account " + mock.account() + ", region "
+                + mock.region() + ", validation " + mock.validationProfile() + "); Ctrl-C stops it");
+        System.out.flush();
+        stopped.await();
+    }
+
+    /** The options of a command line, or {@code null} when it asks for help. */
+    static Options parse(String[] args) {
+        String host = "127.0.0.1";
+        int port = DEFAULT_PORT;
+        String region = EcsMock.DEFAULT_REGION;
+        String account = EcsMock.DEFAULT_ACCOUNT;
+        ValidationProfile profile = ValidationProfile.LENIENT;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            switch (name) {
+                case "-h", "--help" -> {
+                    return null;
+                }
+                case "--strict" -> profile = ValidationProfile.STRICT;
+                case "--host", "--port", "--region", "--account" -> {
+                    String value;
+                    if (arg.contains("=")) {
+                        value = arg.substring(arg.indexOf('=') + 1);
+                    } else if (i + 1 < args.length) {
+                        value = args[++i];
+                    } else {
+                        throw new IllegalArgumentException(name + " needs a value");
+                    }
+                    switch (name) {
+                        case "--host" -> host = value;
+                        case "--port" -> port = port(value);
+                        case "--region" -> region = value;
+                        default -> account = value;
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        if (!account.matches("\\d{12}")) {
+            throw new IllegalArgumentException("--account needs a 12-digit AWS account id, not " + account);
+        }
+        return new Options(host, port, region, account, profile);
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--port needs a number from 0 to 65535, not " + value);
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("usage: java -jar ecs-mock-standalone.jar [--port 4566] [--host 127.0.0.1] [--region us-east-1]");
+        out.println("                                         [--account 123456789012] [--strict]");
+        out.println("  --port     TCP port to listen on (0 picks a free one); default 4566");
+        out.println("  --host     address to listen on; default the loopback address 127.0.0.1");
+        out.println("  --region   region of unsigned requests; signed ones use their credential scope");
+        out.println("  --account  account of requests whose access key id is not a 12-digit account id");
+        out.println("  --strict   reject what AWS rejects (the default also accepts the quick-start's requests)");
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /** The standalone server logs warnings and its own notices only, not Jetty's start-up chatter. */
+    private static void quietLogging() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.log.io.github.ecsmock", System.getProperty("org.slf4j.simpleLogger.log.io.github.ecsmock", "info"));
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+    }
+}
