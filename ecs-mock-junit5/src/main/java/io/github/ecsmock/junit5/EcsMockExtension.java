@@ -1,0 +1,190 @@
+package io.github.ecsmock.junit5;
+
+import io.github.ecsmock.EcsMock;
+import io.github.ecsmock.ValidationProfile;
+import io.github.ecsmock.junit5.internal.MockResource;
+import io.github.ecsmock.junit5.internal.MockSettings;
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.services.ecs.EcsAsyncClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * Runs the tests of a class against an Amazon ECS mock inside the test JVM.
+ *
+ * <p>Register it declaratively, with {@code @ExtendWith(EcsMockExtension.class)} or
+ * {@link EcsMockTest @EcsMockTest}, or programmatically with a builder:
+ * <pre>{@code
+ * @RegisterExtension
+ * static EcsMockExtension ecs = EcsMockExtension.builder().region("eu-west-1").build();
+ * }</pre>
+ *
+ * <p>Each test class gets one mock on a random loopback port, started before its first test and
+ * stopped, with the clients it handed out, when the class is done (JUnit closes it from the extension
+ * store, also when tests fail). {@code @Nested} classes share their outer class's mock. The state is
+ * reset before each test unless {@link ResetMode#NEVER} is chosen.
+ *
+ * <p>Test and lifecycle methods receive {@link EcsClient}, {@link EcsAsyncClient}, {@link EcsMock}
+ * (the handle: state views, clock) and the endpoint {@link URI} as parameters. The clients are
+ * configured for the mock (endpoint, region, test credentials) and shared by the class's tests.
+ *
+ * <p>Concurrency: test classes may run in parallel; each has its own mock. When the methods of one
+ * class run concurrently, they share one mock: every request is atomic, but a reset before one test
+ * wipes what another is doing, so use {@link ResetMode#NEVER} and distinct resource names there.
+ */
+public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EcsMockExtension.class);
+
+    /** Settings from the builder; {@code null} when registered declaratively (then the annotation decides). */
+    private final MockSettings settings;
+    private volatile MockResource lastResource;
+
+    /** The extension with the settings of {@link EcsMockTest} on the class, or the defaults. */
+    public EcsMockExtension() {
+        this(null);
+    }
+
+    private EcsMockExtension(MockSettings settings) {
+        this.settings = settings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        resource(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        MockResource resource = resource(context);
+        if (resource.settings().reset() == ResetMode.BEFORE_EACH) {
+            resource.mock().reset();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == EcsClient.class || type == EcsAsyncClient.class || type == EcsMock.class || type == URI.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        MockResource resource = resource(context);
+        Class<?> type = parameter.getParameter().getType();
+        if (type == EcsClient.class) {
+            return resource.client();
+        }
+        if (type == EcsAsyncClient.class) {
+            return resource.asyncClient();
+        }
+        if (type == EcsMock.class) {
+            return resource.mock();
+        }
+        return resource.mock().endpoint();
+    }
+
+    /**
+     * The mock of the test class this extension last served, for tests that hold the extension in a
+     * static field; parameters are the way to reach it from tests that run in parallel.
+     */
+    public EcsMock mock() {
+        MockResource resource = lastResource;
+        if (resource == null) {
+            throw new IllegalStateException("No test class has started a mock through this extension yet.");
+        }
+        return resource.mock();
+    }
+
+    /** The mock of the test class of {@code context}, started on first use in that class's store. */
+    private MockResource resource(ExtensionContext context) {
+        ExtensionContext owner = classContext(context);
+        MockResource resource = owner.getStore(NAMESPACE).getOrComputeIfAbsent(
+                MockResource.class, key -> MockResource.start(settingsFor(owner)), MockResource.class);
+        lastResource = resource;
+        return resource;
+    }
+
+    /** The nearest context of a test class: the mock lives as long as the class. */
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext current = context;
+        while (current.getTestMethod().isPresent() || current.getTestClass().isEmpty()) {
+            Optional<ExtensionContext> parent = current.getParent();
+            if (parent.isEmpty()) {
+                return context;
+            }
+            current = parent.get();
+        }
+        return current;
+    }
+
+    private MockSettings settingsFor(ExtensionContext classContext) {
+        if (settings != null) {
+            return settings;
+        }
+        for (Class<?> type = classContext.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
+            EcsMockTest annotation = type.getAnnotation(EcsMockTest.class);
+            if (annotation != null) {
+                return MockSettings.of(annotation);
+            }
+        }
+        return MockSettings.DEFAULTS;
+    }
+
+    /** Settings for a programmatically registered extension. */
+    public static final class Builder {
+        private String region = EcsMock.DEFAULT_REGION;
+        private String account = EcsMock.DEFAULT_ACCOUNT;
+        private int port;
+        private ResetMode reset = ResetMode.BEFORE_EACH;
+        private ValidationProfile validation = ValidationProfile.LENIENT;
+
+        private Builder() {
+        }
+
+        /** The region of the injected clients; default {@code us-east-1}. */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /** The 12-digit account the injected clients act for; default {@code 123456789012}. */
+        public Builder account(String account) {
+            this.account = Objects.requireNonNull(account, "account");
+            return this;
+        }
+
+        /** A fixed port; default 0, a free port for each class (needed when classes run in parallel). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** When the state is forgotten; default {@link ResetMode#BEFORE_EACH}. */
+        public Builder reset(ResetMode reset) {
+            this.reset = Objects.requireNonNull(reset, "reset");
+            return this;
+        }
+
+        /** How strictly requests are held to what AWS accepts; default {@link ValidationProfile#LENIENT}. */
+        public Builder validation(ValidationProfile validation) {
+            this.validation = Objects.requireNonNull(validation, "validation");
+            return this;
+        }
+
+        public EcsMockExtension build() {
+            MockSettings built = new MockSettings(region, account, port, reset, validation);
+            built.newMock(); // fails now, at registration, on a setting the mock refuses
+            return new EcsMockExtension(built);
+        }
+    }
+}
