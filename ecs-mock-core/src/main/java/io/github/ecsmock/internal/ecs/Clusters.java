@@ -35,6 +35,11 @@ public final class Clusters {
     private static final Set<String> CONTAINER_INSIGHTS_VALUES = Set.of("enabled", "disabled", "enhanced");
     private static final Set<String> BUILT_IN_CAPACITY_PROVIDERS = Set.of("FARGATE", "FARGATE_SPOT");
     private static final int MAX_DESCRIBE = 100;
+    /**
+     * What CreateCluster and DeleteCluster show: tags, settings and configuration, but {@code statistics: []}
+     * as in every captured CreateCluster and DeleteCluster answer (statistics come only with DescribeClusters).
+     */
+    private static final Set<ClusterField> AS_WRITTEN = EnumSet.complementOf(EnumSet.of(ClusterField.STATISTICS));
 
     private final ClusterStatistics statistics;
     private final TagRules tagRules;
@@ -50,15 +55,15 @@ public final class Clusters {
             throw Errors.invalidParameter(
                     "Cluster name can be up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.");
         }
-        Optional<ClusterEntry> existing = state.clusters().byName(name).filter(ClusterEntry::isActive);
-        if (existing.isPresent()) {
-            // ECS answers a second create of an ACTIVE name with the cluster as it is, changing nothing.
-            return CreateClusterResponse.builder().cluster(render(state, existing.get(), EnumSet.allOf(ClusterField.class))).build();
-        }
         tagRules.checkNew(request.tags());
         List<ClusterSetting> settings = settings(request.settings());
         List<String> providers = request.hasCapacityProviders() ? request.capacityProviders() : List.of();
         checkCapacityProviders(providers, request.defaultCapacityProviderStrategy());
+        Optional<ClusterEntry> existing = state.clusters().byName(name).filter(ClusterEntry::isActive);
+        if (existing.isPresent()) {
+            // ECS answers a valid second create of an ACTIVE name with the cluster as it is, changing nothing.
+            return CreateClusterResponse.builder().cluster(render(state, existing.get(), AS_WRITTEN)).build();
+        }
 
         Cluster.Builder cluster = Cluster.builder()
                 .clusterArn(state.arns().cluster(name))
@@ -76,7 +81,7 @@ public final class Clusters {
         ClusterEntry entry = state.addCluster(cluster.build());
         state.tags().forget(entry.arn());
         state.tags().add(entry.arn(), request.tags());
-        return CreateClusterResponse.builder().cluster(render(state, entry, EnumSet.allOf(ClusterField.class))).build();
+        return CreateClusterResponse.builder().cluster(render(state, entry, AS_WRITTEN)).build();
     }
 
     public DeleteClusterResponse deleteCluster(EcsState state, DeleteClusterRequest request) {
@@ -94,7 +99,7 @@ public final class Clusters {
                     "The Cluster cannot be deleted while Tasks are active.");
         }
         state.deleteCluster(entry);
-        return DeleteClusterResponse.builder().cluster(render(state, entry, EnumSet.allOf(ClusterField.class))).build();
+        return DeleteClusterResponse.builder().cluster(render(state, entry, AS_WRITTEN)).build();
     }
 
     public DescribeClustersResponse describeClusters(EcsState state, DescribeClustersRequest request) {

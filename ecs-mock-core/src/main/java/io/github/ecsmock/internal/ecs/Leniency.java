@@ -23,7 +23,7 @@ public final class Leniency {
         if (profile == ValidationProfile.STRICT) {
             throw error;
         }
-        LOG.warn("ecs-mock accepted a {} request that AWS rejects with {}: {} (use ValidationProfile.STRICT to reject it)",
+        LOG.warn("ecs-mock accepted a {} request that AWS rejects with {}: {} (the STRICT validation profile rejects it)",
                 operation, error.code(), error.getMessage());
     }
 }

@@ -67,8 +67,9 @@ public final class TaskDefinitions {
                 .status("ACTIVE")
                 .containerDefinitions(request.containerDefinitions().stream()
                         .map(container -> TaskDefinitionRules.withDefaults(container, networkMode)).toList())
-                .volumes(request.volumes())
-                .placementConstraints(request.placementConstraints())
+                // Always sent, [] when not given (an unset request list would be left out on the wire).
+                .volumes(request.hasVolumes() ? request.volumes() : List.of())
+                .placementConstraints(request.hasPlacementConstraints() ? request.placementConstraints() : List.of())
                 .cpu(cpu == null ? null : String.valueOf(cpu))
                 .memory(memory == null ? null : String.valueOf(memory))
                 .compatibilitiesWithStrings(TaskDefinitionRules.compatibilities(networkMode, cpu, memory))

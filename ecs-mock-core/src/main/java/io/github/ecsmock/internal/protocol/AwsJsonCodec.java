@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -152,13 +153,7 @@ public final class AwsJsonCodec {
                 return parser.getDecimalValue();
             case INSTANT:
                 expect(token.isNumeric(), path, "Timestamp", token);
-                BigDecimal seconds = parser.getDecimalValue();
-                try {
-                    return Instant.ofEpochMilli(seconds.movePointRight(3).longValueExact());
-                } catch (ArithmeticException e) {
-                    // A fraction finer than milliseconds, or out of range.
-                    return Instant.ofEpochSecond(seconds.longValue());
-                }
+                return instant(parser.getDecimalValue(), path);
             case SDK_BYTES:
                 expect(token == JsonToken.VALUE_STRING, path, "Blob", token);
                 try {
@@ -199,6 +194,27 @@ public final class AwsJsonCodec {
             default:
                 throw Errors.serialization("Member '" + path + "' has a type ecs-mock cannot read.");
         }
+    }
+
+    /**
+     * Epoch seconds as an Instant with millisecond precision, as the SDK keeps them: a finer fraction
+     * is cut off; a value beyond what milliseconds in a long can hold is a SerializationException.
+     */
+    private static Instant instant(BigDecimal seconds, String path) {
+        BigDecimal millis = seconds.movePointRight(3);
+        int integerDigits = millis.precision() - millis.scale();
+        if (integerDigits <= 0) {
+            return Instant.EPOCH; // less than a millisecond either side of the epoch
+        }
+        if (integerDigits <= 19) {
+            try {
+                // The text is at most 64 characters long, so this scale is small and cheap to drop.
+                return Instant.ofEpochMilli(millis.setScale(0, RoundingMode.DOWN).longValueExact());
+            } catch (ArithmeticException e) {
+                // Beyond a long: refused below.
+            }
+        }
+        throw Errors.serialization("Timestamp out of range (member '" + path + "')");
     }
 
     private static boolean fits(JsonParser parser, int min, int max) throws IOException {
