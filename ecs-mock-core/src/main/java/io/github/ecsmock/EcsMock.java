@@ -48,7 +48,8 @@ public final class EcsMock implements AutoCloseable {
     private EcsMock(Builder builder) {
         this.settings = builder.copy();
         this.clock = builder.clock != null ? builder.clock : EcsClock.manual();
-        this.states = new EcsStates(clock, builder.seed != null ? builder.seed : new SecureRandom().nextLong());
+        this.states = new EcsStates(clock, builder.seed != null ? builder.seed : new SecureRandom().nextLong(),
+                builder.lifecycle.step());
         this.api = new EcsApi(builder.validationProfile);
         this.protocol = new EcsProtocol(api, states, builder.account, builder.region);
     }
@@ -113,6 +114,10 @@ public final class EcsMock implements AutoCloseable {
 
     public ValidationProfile validationProfile() {
         return settings.validationProfile;
+    }
+
+    public Lifecycle lifecycle() {
+        return settings.lifecycle;
     }
 
     /** The mock's clock, to read or advance; every timestamp and scheduled transition uses it. */
@@ -182,6 +187,7 @@ public final class EcsMock implements AutoCloseable {
         private int port;
         private EcsClock clock;
         private ValidationProfile validationProfile = ValidationProfile.LENIENT;
+        private Lifecycle lifecycle = Lifecycle.immediate();
         private Long seed;
 
         private Builder() {
@@ -229,6 +235,12 @@ public final class EcsMock implements AutoCloseable {
             return this;
         }
 
+        /** How tasks move through their statuses; default {@link Lifecycle#immediate()}. */
+        public Builder lifecycle(Lifecycle lifecycle) {
+            this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+            return this;
+        }
+
         /** Seeds the identifiers the mock hands out, so that a run can be repeated exactly. */
         public Builder seed(long seed) {
             this.seed = seed;
@@ -247,6 +259,7 @@ public final class EcsMock implements AutoCloseable {
             copy.port = port;
             copy.clock = clock;
             copy.validationProfile = validationProfile;
+            copy.lifecycle = lifecycle;
             copy.seed = seed;
             return copy;
         }

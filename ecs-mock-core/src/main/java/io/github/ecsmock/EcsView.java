@@ -3,7 +3,9 @@ package io.github.ecsmock;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
@@ -28,6 +30,18 @@ public interface EcsView {
 
     /** The revision {@code family}, {@code family:revision} or an ARN means, as DescribeTaskDefinition resolves it. */
     Optional<TaskDefinition> taskDefinition(String reference);
+
+    /** Every service of a cluster, whatever its status, in creation order, as DescribeServices shows it with tags. */
+    List<Service> services(String cluster);
+
+    /** The service a name or ARN means in a cluster, whatever its status. */
+    Optional<Service> service(String cluster, String service);
+
+    /**
+     * Every task of a cluster still known to the mock (running, stopping, and stopped within the
+     * last hour of mock time), in launch order, as DescribeTasks shows it with tags.
+     */
+    List<Task> tasks(String cluster);
 
     /** The tags of the resource with this ARN; empty when it has none or does not exist. */
     List<Tag> tags(String arn);

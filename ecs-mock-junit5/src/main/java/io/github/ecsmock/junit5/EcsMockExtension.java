@@ -1,6 +1,7 @@
 package io.github.ecsmock.junit5;
 
 import io.github.ecsmock.EcsMock;
+import io.github.ecsmock.Lifecycle;
 import io.github.ecsmock.ValidationProfile;
 import io.github.ecsmock.junit5.internal.MockResource;
 import io.github.ecsmock.junit5.internal.MockSettings;
@@ -147,6 +148,7 @@ public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCall
         private int port;
         private ResetMode reset = ResetMode.BEFORE_EACH;
         private ValidationProfile validation = ValidationProfile.LENIENT;
+        private Lifecycle lifecycle = Lifecycle.immediate();
 
         private Builder() {
         }
@@ -181,8 +183,14 @@ public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCall
             return this;
         }
 
+        /** How tasks move through their statuses; default {@link Lifecycle#immediate()}. */
+        public Builder lifecycle(Lifecycle lifecycle) {
+            this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+            return this;
+        }
+
         public EcsMockExtension build() {
-            MockSettings built = new MockSettings(region, account, port, reset, validation);
+            MockSettings built = new MockSettings(region, account, port, reset, validation, lifecycle);
             built.newMock(); // fails now, at registration, on a setting the mock refuses
             return new EcsMockExtension(built);
         }

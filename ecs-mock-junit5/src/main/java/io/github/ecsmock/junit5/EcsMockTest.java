@@ -1,6 +1,7 @@
 package io.github.ecsmock.junit5;
 
 import io.github.ecsmock.EcsMock;
+import io.github.ecsmock.Lifecycle;
 import io.github.ecsmock.ValidationProfile;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -40,4 +41,10 @@ public @interface EcsMockTest {
 
     /** How strictly requests are held to what AWS accepts. */
     ValidationProfile validation() default ValidationProfile.LENIENT;
+
+    /**
+     * Whether tasks walk through their statuses one step ({@link Lifecycle#DEFAULT_STEP}) of mock time
+     * at a time, instead of the immediate lifecycle; the builder takes any step.
+     */
+    boolean stepped() default false;
 }

@@ -2,6 +2,8 @@ package io.github.ecsmock.internal.ecs;
 
 import io.github.ecsmock.internal.state.ClusterEntry;
 import io.github.ecsmock.internal.state.EcsState;
+import io.github.ecsmock.internal.state.ServiceEntry;
+import io.github.ecsmock.internal.state.TaskRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,38 @@ public final class ClusterStatistics {
         for (String name : STATISTIC_NAMES) {
             byLaunchType.put(name, 0);
         }
-        // The state holds no services, tasks or container instances yet: every count is truly zero.
-        return new Counts(0, 0, 0, 0, 0, byLaunchType);
+        int running = 0;
+        int pending = 0;
+        for (Map.Entry<String, TaskRegistry.Counts> entry : state.tasks().countsByLaunchType(cluster.arn()).entrySet()) {
+            String kind = kind(entry.getKey());
+            running += entry.getValue().running();
+            pending += entry.getValue().pending();
+            byLaunchType.merge("running" + kind + "TasksCount", entry.getValue().running(), Integer::sum);
+            byLaunchType.merge("pending" + kind + "TasksCount", entry.getValue().pending(), Integer::sum);
+        }
+        int active = 0;
+        int draining = 0;
+        for (ServiceEntry service : state.services().inOrder(cluster.arn()).values()) {
+            String kind = kind(service.launchTypeForStatistics());
+            if (service.isActive()) {
+                active++;
+                byLaunchType.merge("active" + kind + "ServiceCount", 1, Integer::sum);
+            } else if ("DRAINING".equals(service.status())) {
+                draining++;
+                byLaunchType.merge("draining" + kind + "ServiceCount", 1, Integer::sum);
+            }
+        }
+        // No container instances can be registered yet.
+        return new Counts(0, running, pending, active, draining, byLaunchType);
+    }
+
+    /** The launch type as the STATISTICS names spell it. */
+    private static String kind(String launchType) {
+        return switch (launchType == null ? "EC2" : launchType) {
+            case "FARGATE" -> "Fargate";
+            case "EXTERNAL" -> "External";
+            case "MANAGED_INSTANCES" -> "ManagedInstances";
+            default -> "EC2";
+        };
     }
 }

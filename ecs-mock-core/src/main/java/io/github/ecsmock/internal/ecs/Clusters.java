@@ -94,7 +94,7 @@ public final class Clusters {
             throw new EcsError("ClusterContainsServicesException",
                     "The Cluster cannot be deleted while Services are active.");
         }
-        if (counts.runningTasks() + counts.pendingTasks() > 0) {
+        if (state.tasks().notStopped(entry.arn()) > 0) {
             throw new EcsError("ClusterContainsTasksException",
                     "The Cluster cannot be deleted while Tasks are active.");
         }

@@ -9,6 +9,15 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
+import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
+import software.amazon.awssdk.services.ecs.model.ListServicesRequest;
+import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
+import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
+import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteClusterRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteTaskDefinitionsRequest;
 import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionRequest;
@@ -65,6 +74,8 @@ public final class EcsApi {
     private final Clusters clusters;
     private final TaskDefinitions taskDefinitions;
     private final Tags tags;
+    private final Services services;
+    private final Tasks tasks;
 
     public EcsApi(ValidationProfile profile) {
         TagRules tagRules = new TagRules();
@@ -72,6 +83,8 @@ public final class EcsApi {
         clusters = new Clusters(new ClusterStatistics(), tagRules);
         taskDefinitions = new TaskDefinitions(tagRules, leniency);
         tags = new Tags();
+        services = new Services(tagRules, leniency);
+        tasks = new Tasks(tagRules, leniency);
 
         add("CreateCluster", CreateClusterRequest::builder, clusters::createCluster);
         add("DeleteCluster", DeleteClusterRequest::builder, clusters::deleteCluster);
@@ -84,6 +97,17 @@ public final class EcsApi {
         add("ListTaskDefinitions", ListTaskDefinitionsRequest::builder, taskDefinitions::listTaskDefinitions);
         add("ListTaskDefinitionFamilies", ListTaskDefinitionFamiliesRequest::builder, taskDefinitions::listTaskDefinitionFamilies);
         add("DeleteTaskDefinitions", DeleteTaskDefinitionsRequest::builder, taskDefinitions::deleteTaskDefinitions);
+
+        add("CreateService", CreateServiceRequest::builder, services::createService);
+        add("UpdateService", UpdateServiceRequest::builder, services::updateService);
+        add("DeleteService", DeleteServiceRequest::builder, services::deleteService);
+        add("DescribeServices", DescribeServicesRequest::builder, services::describeServices);
+        add("ListServices", ListServicesRequest::builder, services::listServices);
+
+        add("RunTask", RunTaskRequest::builder, tasks::runTask);
+        add("StopTask", StopTaskRequest::builder, tasks::stopTask);
+        add("DescribeTasks", DescribeTasksRequest::builder, tasks::describeTasks);
+        add("ListTasks", ListTasksRequest::builder, tasks::listTasks);
 
         add("TagResource", TagResourceRequest::builder, tags::tagResource);
         add("UntagResource", UntagResourceRequest::builder, tags::untagResource);

@@ -90,14 +90,20 @@ public final class Tags {
                         .orElseThrow(() -> notFound(listing));
             }
             case "service":
-            case "task":
+            case "task": {
+                ClusterEntry cluster = activeClusterOf(state, rest);
+                String name = rest.substring(rest.indexOf('/') + 1);
+                boolean exists = type.equals("service")
+                        ? state.services().byName(cluster.arn(), name).filter(service -> !"INACTIVE".equals(service.status())).isPresent()
+                        : state.tasks().byId(name).filter(task -> task.clusterArn().equals(cluster.arn())).isPresent();
+                if (!exists) {
+                    throw notFound(listing);
+                }
+                return arn;
+            }
             case "container-instance":
             case "task-set": {
-                String cluster = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
-                ClusterEntry entry = state.clusters().byName(cluster).orElseThrow(Errors::clusterNotFound);
-                if (!entry.isActive()) {
-                    throw inactiveCluster();
-                }
+                activeClusterOf(state, rest);
                 throw notFound(listing);
             }
             case "capacity-provider":
@@ -105,6 +111,18 @@ public final class Tags {
             default:
                 throw invalidArn();
         }
+    }
+
+    /** The cluster part of a {@code <cluster>/<name>} resource, which must be ACTIVE. */
+    private static ClusterEntry activeClusterOf(EcsState state, String rest) {
+        if (rest.indexOf('/') < 1) {
+            throw invalidArn();
+        }
+        ClusterEntry cluster = state.clusters().byName(rest.substring(0, rest.indexOf('/'))).orElseThrow(Errors::clusterNotFound);
+        if (!cluster.isActive()) {
+            throw inactiveCluster();
+        }
+        return cluster;
     }
 
     private static EcsError invalidArn() {

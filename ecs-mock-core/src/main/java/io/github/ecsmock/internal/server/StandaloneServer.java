@@ -2,14 +2,16 @@ package io.github.ecsmock.internal.server;
 
 import io.github.ecsmock.EcsClock;
 import io.github.ecsmock.EcsMock;
+import io.github.ecsmock.Lifecycle;
 import io.github.ecsmock.ValidationProfile;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The mock as a server of its own, for curl, boto3, the AWS CLI and the JavaScript SDK:
  * {@code java -jar ecs-mock-standalone.jar [--port 4566] [--host 127.0.0.1] [--region us-east-1]
- * [--account 123456789012] [--strict]}. It prints one line naming the endpoint and runs until
+ * [--account 123456789012] [--strict] [--step SECONDS]}. It prints one line naming the endpoint and runs until
  * interrupted. Its clock follows the wall clock, as its clients cannot reach into the JVM to move it.
  */
 public final class StandaloneServer {
@@ -19,7 +21,7 @@ public final class StandaloneServer {
     }
 
     /** What the command line asks for. */
-    record Options(String host, int port, String region, String account, ValidationProfile profile) {
+    record Options(String host, int port, String region, String account, ValidationProfile profile, Lifecycle lifecycle) {
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -45,6 +47,7 @@ public final class StandaloneServer {
                     .region(options.region())
                     .account(options.account())
                     .validationProfile(options.profile())
+                    .lifecycle(options.lifecycle())
                     .clock(EcsClock.system())
                     .build()
                     .start();
@@ -59,7 +62,7 @@ public final class StandaloneServer {
             stopped.countDown();
         }, "ecs-mock-shutdown"));
         System.out.println("ecs-mock listening on " + mock.endpoint() + " (account " + mock.account() + ", region "
-                + mock.region() + ", validation " + mock.validationProfile() + "); Ctrl-C stops it");
+                + mock.region() + ", validation " + mock.validationProfile() + ", " + mock.lifecycle() + "); Ctrl-C stops it");
         System.out.flush();
         stopped.await();
     }
@@ -71,6 +74,7 @@ public final class StandaloneServer {
         String region = EcsMock.DEFAULT_REGION;
         String account = EcsMock.DEFAULT_ACCOUNT;
         ValidationProfile profile = ValidationProfile.LENIENT;
+        Lifecycle lifecycle = Lifecycle.immediate();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -79,7 +83,7 @@ public final class StandaloneServer {
                     return null;
                 }
                 case "--strict" -> profile = ValidationProfile.STRICT;
-                case "--host", "--port", "--region", "--account" -> {
+                case "--host", "--port", "--region", "--account", "--step" -> {
                     String value;
                     if (arg.contains("=")) {
                         value = arg.substring(arg.indexOf('=') + 1);
@@ -92,6 +96,7 @@ public final class StandaloneServer {
                         case "--host" -> host = value;
                         case "--port" -> port = port(value);
                         case "--region" -> region = value;
+                        case "--step" -> lifecycle = Lifecycle.stepped(Duration.ofMillis(seconds(value)));
                         default -> account = value;
                     }
                 }
@@ -101,7 +106,7 @@ public final class StandaloneServer {
         if (!account.matches("\\d{12}")) {
             throw new IllegalArgumentException("--account needs a 12-digit AWS account id, not " + account);
         }
-        return new Options(host, port, region, account, profile);
+        return new Options(host, port, region, account, profile, lifecycle);
     }
 
     private static int port(String value) {
@@ -116,14 +121,28 @@ public final class StandaloneServer {
         throw new IllegalArgumentException("--port needs a number from 0 to 65535, not " + value);
     }
 
+    private static long seconds(String value) {
+        try {
+            double seconds = Double.parseDouble(value);
+            if (seconds > 0 && seconds <= 86_400) {
+                return Math.round(seconds * 1000);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--step needs a number of seconds above 0, not " + value);
+    }
+
     private static void usage(PrintStream out) {
         out.println("usage: java -jar ecs-mock-standalone.jar [--port 4566] [--host 127.0.0.1] [--region us-east-1]");
-        out.println("                                         [--account 123456789012] [--strict]");
+        out.println("                                         [--account 123456789012] [--strict] [--step SECONDS]");
         out.println("  --port     TCP port to listen on (0 picks a free one); default 4566");
         out.println("  --host     address to listen on; default the loopback address 127.0.0.1");
         out.println("  --region   region of unsigned requests; signed ones use their credential scope");
         out.println("  --account  account of requests whose access key id is not a 12-digit account id");
         out.println("  --strict   reject what AWS rejects (the default also accepts the quick-start's requests)");
+        out.println("  --step     walk tasks through their statuses, one every SECONDS of wall-clock time;");
+        out.println("             by default RunTask answers RUNNING and services are steady at once");
     }
 
     private static String rootMessage(Throwable error) {

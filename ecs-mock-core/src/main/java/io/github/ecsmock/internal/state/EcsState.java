@@ -6,9 +6,15 @@ import io.github.ecsmock.internal.errors.Errors;
 import io.github.ecsmock.internal.paging.PageTokens;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
@@ -28,6 +34,12 @@ public final class EcsState {
     /** How long a task definition stays DELETE_IN_PROGRESS before it is gone. Not documented by ECS. */
     public static final Duration DELETED_TASK_DEFINITION_RETENTION = Duration.ofHours(1);
 
+    /** How long a stopped task stays describable: ECS documents at least an hour. */
+    public static final Duration STOPPED_TASK_RETENTION = Duration.ofHours(1);
+
+    /** How long an INACTIVE service stays describable. ECS documents no period; an hour, as for clusters. */
+    public static final Duration INACTIVE_SERVICE_RETENTION = Duration.ofHours(1);
+
     private final Arns arns;
     private final EcsClock clock;
     private final PageTokens pageTokens;
@@ -36,13 +48,21 @@ public final class EcsState {
     private final ClusterRegistry clusters = new ClusterRegistry();
     private final TaskDefinitionRegistry taskDefinitions = new TaskDefinitionRegistry();
     private final TagStore tags = new TagStore();
+    private final TaskRegistry tasks = new TaskRegistry();
+    private final ServiceRegistry services = new ServiceRegistry();
+    private final Map<String, ServiceEntry> serviceByDeployment = new HashMap<>();
+    private final TaskLifecycle lifecycle;
+    private final TaskLauncher launcher = new TaskLauncher(this);
+    private final ServiceScheduler scheduler = new ServiceScheduler(this);
+    private String defaultSubnet;
     private long sequence;
 
-    public EcsState(String account, String region, EcsClock clock, PageTokens pageTokens, long seed) {
+    public EcsState(String account, String region, EcsClock clock, PageTokens pageTokens, long seed, Duration lifecycleStep) {
         this.arns = new Arns(account, region);
         this.clock = clock;
         this.pageTokens = pageTokens;
         this.ids = new Ids(seed ^ (account + "/" + region).hashCode());
+        this.lifecycle = new TaskLifecycle(lifecycleStep, timeline, this, this::taskEntered);
     }
 
     /** Runs {@code operation} under this state's lock, after the work that has fallen due. */
@@ -51,6 +71,14 @@ public final class EcsState {
             timeline.runDue(clock.now());
             return operation.get();
         }
+    }
+
+    /**
+     * Runs the work that is due now, inside an operation: under the immediate lifecycle this is every
+     * task transition and scheduler decision the operation caused, so its answer shows the outcome.
+     */
+    public void settle() {
+        timeline.runDue(clock.now());
     }
 
     public Arns arns() {
@@ -87,6 +115,132 @@ public final class EcsState {
 
     public long nextSequence() {
         return ++sequence;
+    }
+
+    public TaskRegistry tasks() {
+        return tasks;
+    }
+
+    public ServiceRegistry services() {
+        return services;
+    }
+
+    TaskLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /** The subnet of {@code awsvpc} tasks launched without a network configuration (lenient profile only). */
+    String defaultSubnet() {
+        if (defaultSubnet == null) {
+            defaultSubnet = "subnet-" + ids.hex(17);
+        }
+        return defaultSubnet;
+    }
+
+    // ---- tasks
+
+    /** Makes a task, lists it, tags it and sets it on its way to RUNNING. */
+    public TaskEntry launchTask(ClusterEntry cluster, LaunchSpec spec, List<Tag> taskTags) {
+        boolean awsvpc = "awsvpc".equals(spec.definition().networkModeAsString());
+        TaskEntry task = launcher.build(cluster, spec, TaskLifecycle.firstStatus(awsvpc));
+        tasks.add(task);
+        tags.add(task.arn, taskTags);
+        lifecycle.start(task);
+        return task;
+    }
+
+    /** Tells a task to stop; false when it was told already or has stopped. */
+    public boolean stopTask(TaskEntry task, String stopCode, String reason) {
+        if (!lifecycle.stop(task, stopCode, reason, 0)) {
+            return false;
+        }
+        tasks.desiredStopped(task);
+        ServiceEntry service = serviceByDeployment.get(task.deploymentId);
+        if (service != null) {
+            scheduler.request(service);
+        }
+        return true;
+    }
+
+    private void taskEntered(TaskEntry task, String from, String to) {
+        tasks.statusChanged(task, from, to);
+        if (TaskStatus.STOPPED.equals(to)) {
+            timeline.at(clock.now().plus(STOPPED_TASK_RETENTION), () -> {
+                tasks.remove(task);
+                tags.forget(task.arn);
+            });
+        }
+        ServiceEntry service = serviceByDeployment.get(task.deploymentId);
+        if (service != null) {
+            scheduler.taskEntered(service, task, to);
+        }
+    }
+
+    // ---- services
+
+    /** Adds a service with its first deployment and asks the scheduler to start its tasks. */
+    public ServiceEntry addService(ClusterEntry cluster, Service config, String clientToken, DeploymentSpec first) {
+        ServiceEntry service = new ServiceEntry(nextSequence(), cluster, config, clientToken);
+        services.add(service);
+        if (first != null) {
+            deploy(service, first);
+        }
+        return service;
+    }
+
+    /** Makes a new PRIMARY deployment; the previous PRIMARY becomes ACTIVE and is replaced by the scheduler. */
+    public DeploymentEntry deploy(ServiceEntry service, DeploymentSpec spec) {
+        for (DeploymentEntry previous : service.deployments) {
+            previous.status = "ACTIVE";
+        }
+        DeploymentEntry deployment = new DeploymentEntry(ids.deploymentId(), spec.definition(), spec.launchType(),
+                spec.capacityProviderStrategy(), spec.platformVersion(), spec.platformFamily(),
+                spec.networkConfiguration(), clock.now());
+        service.deployments.add(0, deployment);
+        service.steady = false;
+        serviceByDeployment.put(deployment.id, service);
+        scheduler.request(service);
+        return deployment;
+    }
+
+    /** Changes a service's configuration; the scheduler brings its tasks in line. */
+    public void updateService(ServiceEntry service, Service config) {
+        service.config = config;
+        scheduler.request(service);
+    }
+
+    /** DRAINING: the desired count drops to zero, the tasks stop, then the service is INACTIVE. */
+    public void deleteService(ServiceEntry service) {
+        service.status = "DRAINING";
+        service.config = service.config.toBuilder().desiredCount(0).build();
+        scheduler.request(service);
+    }
+
+    void serviceInactive(ServiceEntry service) {
+        service.status = "INACTIVE";
+        timeline.at(clock.now().plus(INACTIVE_SERVICE_RETENTION), () -> {
+            services.expire(service);
+            if (services.byName(service.clusterArn(), service.name()).isEmpty()) {
+                tags.forget(service.arn());
+            }
+            service.deployments.forEach(deployment -> serviceByDeployment.remove(deployment.id));
+        });
+    }
+
+    /** The tags a service puts on its tasks: propagated from the service or definition, and ECS's managed tags. */
+    List<Tag> serviceTaskTags(ServiceEntry service, TaskDefinition definition) {
+        List<Tag> taskTags = new ArrayList<>();
+        String propagate = service.config.propagateTagsAsString();
+        if ("SERVICE".equals(propagate)) {
+            taskTags.addAll(tags.tagsOf(service.arn()));
+        } else if ("TASK_DEFINITION".equals(propagate)) {
+            taskTags.addAll(tags.tagsOf(definition.taskDefinitionArn()));
+        }
+        if (Boolean.TRUE.equals(service.config.enableECSManagedTags())) {
+            taskTags.add(Tag.builder().key("aws:ecs:clusterName").value(service.cluster.name()).build());
+            taskTags.add(Tag.builder().key("aws:ecs:serviceName").value(service.name()).build());
+        }
+        return taskTags;
     }
 
     // ---- clusters

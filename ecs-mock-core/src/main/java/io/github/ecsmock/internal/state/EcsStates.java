@@ -2,6 +2,7 @@ package io.github.ecsmock.internal.state;
 
 import io.github.ecsmock.EcsClock;
 import io.github.ecsmock.internal.paging.PageTokens;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,15 +19,17 @@ public final class EcsStates {
     private final EcsClock clock;
     private final PageTokens pageTokens = new PageTokens();
     private final long seed;
+    private final Duration lifecycleStep;
 
-    public EcsStates(EcsClock clock, long seed) {
+    public EcsStates(EcsClock clock, long seed, Duration lifecycleStep) {
         this.clock = clock;
         this.seed = seed;
+        this.lifecycleStep = lifecycleStep;
     }
 
     public EcsState of(String account, String region) {
         return states.computeIfAbsent(new Scope(account, region),
-                scope -> new EcsState(scope.account(), scope.region(), clock, pageTokens, seed));
+                scope -> new EcsState(scope.account(), scope.region(), clock, pageTokens, seed, lifecycleStep));
     }
 
     public List<EcsState> all() {

@@ -1,0 +1,386 @@
+package io.github.ecsmock.internal.ecs;
+
+import io.github.ecsmock.internal.errors.EcsError;
+import io.github.ecsmock.internal.errors.Errors;
+import io.github.ecsmock.internal.paging.PageTokens;
+import io.github.ecsmock.internal.state.ClusterEntry;
+import io.github.ecsmock.internal.state.DeploymentSpec;
+import io.github.ecsmock.internal.state.EcsState;
+import io.github.ecsmock.internal.state.Fargate;
+import io.github.ecsmock.internal.state.ServiceEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.CreateServiceResponse;
+import software.amazon.awssdk.services.ecs.model.DeleteServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteServiceResponse;
+import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
+import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
+import software.amazon.awssdk.services.ecs.model.DeploymentController;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
+import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.ListServicesRequest;
+import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
+import software.amazon.awssdk.services.ecs.model.LoadBalancer;
+import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
+
+/**
+ * CreateService, UpdateService, DeleteService, DescribeServices and ListServices: the rules and
+ * errors of each, and the configuration the scheduler then works from.
+ */
+public final class Services {
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
+    private static final int MAX_DESCRIBE = 10;
+    private static final String DAEMON_DESIRED_COUNT = "The daemon scheduling strategy does not support a desired count "
+            + "for services. Remove the desired count value and try again";
+
+    private final TagRules tagRules;
+    private final Leniency leniency;
+
+    public Services(TagRules tagRules, Leniency leniency) {
+        this.tagRules = tagRules;
+        this.leniency = leniency;
+    }
+
+    public CreateServiceResponse createService(EcsState state, CreateServiceRequest request) {
+        ClusterEntry cluster = state.activeCluster(request.cluster());
+        String name = request.serviceName();
+        if (name == null || name.isEmpty()) {
+            throw Errors.invalidParameter("Service name can not be blank.");
+        }
+        if (!NAME.matcher(name).matches()) {
+            throw Errors.invalidParameter("Service name can be up to 255 letters (uppercase and lowercase), numbers, "
+                    + "underscores, and hyphens.");
+        }
+        Optional<ServiceEntry> existing = state.services().byName(cluster.arn(), name);
+        if (existing.isPresent() && existing.get().isActive()) {
+            if (request.clientToken() != null && request.clientToken().equals(existing.get().clientToken())) {
+                return CreateServiceResponse.builder().service(existing.get().toService(state.tags().tagsOf(existing.get().arn()))).build();
+            }
+            throw Errors.invalidParameter("Creation of service was not idempotent.");
+        }
+        if (existing.isPresent() && "DRAINING".equals(existing.get().status())) {
+            throw Errors.invalidParameter("Unable to Start a service that is still Draining.");
+        }
+        if (request.clientToken() != null && request.clientToken().length() > 36) {
+            throw Errors.invalidParameter("clientToken longer than 36.");
+        }
+        String controller = request.deploymentController() == null ? "ECS" : request.deploymentController().typeAsString();
+        boolean daemon = "DAEMON".equals(request.schedulingStrategyAsString());
+        int desired = desiredCount(request, daemon);
+
+        TaskDefinition definition = null;
+        if (request.taskDefinition() != null || "ECS".equals(controller)) {
+            definition = activeDefinition(state, request.taskDefinition());
+        }
+        if (daemon) {
+            checkDaemon(request, controller, cluster);
+        }
+        LaunchRules.Launch launch = LaunchRules.resolve(cluster, request.launchTypeAsString(), request.capacityProviderStrategy());
+        LaunchRules.checkPlatformVersion(launch.launchType(), request.platformVersion());
+        NetworkConfiguration network = null;
+        if (definition != null) {
+            LaunchRules.checkCompatible(definition, launch.launchType());
+            network = LaunchRules.network("CreateService", definition, request.networkConfiguration(), launch.launchType(), leniency);
+            checkLoadBalancers(definition, request.loadBalancers());
+        }
+        tagRules.checkNew(request.tags());
+
+        boolean fargate = "FARGATE".equals(launch.launchType());
+        Service.Builder config = Service.builder();
+        Shapes.copySameNamedMembers(request, config);
+        config.serviceArn(state.arns().service(cluster.name(), name))
+                .clusterArn(cluster.arn())
+                .desiredCount(desired)
+                .launchType(launch.byStrategy() ? null : launch.launchType())
+                .capacityProviderStrategy(launch.byStrategy() ? launch.strategy() : List.of())
+                .platformVersion(fargate ? Objects.requireNonNullElse(request.platformVersion(), "LATEST") : null)
+                .platformFamily(fargate && definition != null ? Fargate.platformFamily(definition) : null)
+                .taskDefinition(definition == null ? null : definition.taskDefinitionArn())
+                .deploymentConfiguration(deploymentConfiguration(request.deploymentConfiguration(), null, daemon))
+                .deploymentController(DeploymentController.builder().type(controller).build())
+                .roleArn(roleArn(state, request.role(), network, request.loadBalancers()))
+                .createdAt(state.now())
+                .createdBy(state.arns().callerPrincipal())
+                .loadBalancers(request.loadBalancers())
+                .serviceRegistries(request.serviceRegistries())
+                .placementConstraints(request.placementConstraints())
+                .placementStrategy(request.placementStrategy())
+                .networkConfiguration(network)
+                .healthCheckGracePeriodSeconds(Objects.requireNonNullElse(request.healthCheckGracePeriodSeconds(), 0))
+                .schedulingStrategy(daemon ? "DAEMON" : "REPLICA")
+                .enableECSManagedTags(Boolean.TRUE.equals(request.enableECSManagedTags()))
+                .propagateTags(request.propagateTags() == null ? "NONE" : request.propagateTagsAsString())
+                .enableExecuteCommand(Boolean.TRUE.equals(request.enableExecuteCommand()))
+                .availabilityZoneRebalancing(request.availabilityZoneRebalancing() != null
+                        ? request.availabilityZoneRebalancingAsString() : daemon ? "DISABLED" : "ENABLED")
+                .resourceManagementType("CUSTOMER")
+                .tags(List.of());
+        if (!"ECS".equals(controller)) {
+            config.taskSets(List.of());
+        }
+        DeploymentSpec first = "ECS".equals(controller)
+                ? deploymentSpec(definition, launch, network, request.platformVersion()) : null;
+        ServiceEntry service = state.addService(cluster, config.build(), request.clientToken(), first);
+        state.tags().forget(service.arn());
+        state.tags().add(service.arn(), request.tags());
+        state.settle();
+        return CreateServiceResponse.builder().service(service.toService(state.tags().tagsOf(service.arn()))).build();
+    }
+
+    public UpdateServiceResponse updateService(EcsState state, UpdateServiceRequest request) {
+        ClusterEntry cluster = state.activeCluster(request.cluster());
+        ServiceEntry service = find(state, cluster, request.service());
+        if (!service.isActive()) {
+            throw new EcsError("ServiceNotActiveException", "Service was not ACTIVE.");
+        }
+        Service current = service.config();
+        boolean daemon = "DAEMON".equals(current.schedulingStrategyAsString());
+        if (request.desiredCount() != null && daemon) {
+            throw Errors.invalidParameter(DAEMON_DESIRED_COUNT);
+        }
+        if (request.desiredCount() != null && request.desiredCount() < 0) {
+            throw Errors.invalidParameter("desiredCount can not be less than 0.");
+        }
+        boolean ecsController = service.deployments().size() > 0;
+        TaskDefinition definition = null;
+        if (request.taskDefinition() != null) {
+            definition = state.findTaskDefinition(request.taskDefinition())
+                    .orElseThrow(() -> Errors.client("TaskDefinition not found."));
+            if (!"ACTIVE".equals(definition.statusAsString())) {
+                throw Errors.client("TaskDefinition is inactive");
+            }
+        } else if (ecsController) {
+            definition = service.primary().definition();
+        }
+        LaunchRules.Launch launch = request.hasCapacityProviderStrategy() && !request.capacityProviderStrategy().isEmpty()
+                ? LaunchRules.resolve(cluster, null, request.capacityProviderStrategy())
+                : new LaunchRules.Launch(ecsController ? service.primary().launchType() : current.launchTypeAsString(),
+                        current.capacityProviderStrategy());
+        String platformVersion = request.platformVersion() != null ? request.platformVersion() : current.platformVersion();
+        LaunchRules.checkPlatformVersion(launch.launchType(), request.platformVersion());
+        NetworkConfiguration network = current.networkConfiguration();
+        if (definition != null) {
+            LaunchRules.checkCompatible(definition, launch.launchType());
+            NetworkConfiguration given = request.networkConfiguration() != null ? request.networkConfiguration() : current.networkConfiguration();
+            network = LaunchRules.network("UpdateService", definition, given, launch.launchType(), leniency);
+            if (request.hasLoadBalancers()) {
+                checkLoadBalancers(definition, request.loadBalancers());
+            }
+        }
+
+        Service.Builder config = current.toBuilder();
+        Shapes.copySameNamedMembers(request, config);
+        config.serviceArn(current.serviceArn())
+                .desiredCount(request.desiredCount() != null ? request.desiredCount() : current.desiredCount())
+                .taskDefinition(definition == null ? current.taskDefinition() : definition.taskDefinitionArn())
+                .launchType(launch.byStrategy() ? null : launch.launchType())
+                .capacityProviderStrategy(launch.byStrategy() ? launch.strategy() : List.of())
+                .platformVersion(platformVersion)
+                .networkConfiguration(network)
+                .deploymentConfiguration(deploymentConfiguration(request.deploymentConfiguration(),
+                        current.deploymentConfiguration(), daemon))
+                .tags(List.of());
+        Service updated = config.build();
+        state.updateService(service, updated);
+        boolean redeploy = ecsController && (Boolean.TRUE.equals(request.forceNewDeployment())
+                || !Objects.equals(definition.taskDefinitionArn(), service.primary().taskDefinitionArn())
+                || !Objects.equals(network, current.networkConfiguration())
+                || !Objects.equals(platformVersion, current.platformVersion())
+                || !Objects.equals(launch.strategy(), current.capacityProviderStrategy()));
+        if (redeploy) {
+            state.deploy(service, deploymentSpec(definition, launch, network, platformVersion));
+        }
+        state.settle();
+        return UpdateServiceResponse.builder().service(service.toService(List.of())).build();
+    }
+
+    public DeleteServiceResponse deleteService(EcsState state, DeleteServiceRequest request) {
+        ClusterEntry cluster = state.activeCluster(request.cluster());
+        ServiceEntry service = find(state, cluster, request.service());
+        if (service.isActive()) {
+            boolean replica = !"DAEMON".equals(service.config().schedulingStrategyAsString());
+            if (replica && service.config().desiredCount() > 0 && !Boolean.TRUE.equals(request.force())) {
+                throw Errors.invalidParameter("The service cannot be stopped while it is scaled above 0.");
+            }
+            state.deleteService(service);
+        }
+        // DRAINING or INACTIVE already: ECS answers with the service as it is.
+        return DeleteServiceResponse.builder().service(service.toService(List.of())).build();
+    }
+
+    public DescribeServicesResponse describeServices(EcsState state, DescribeServicesRequest request) {
+        ClusterEntry cluster = state.activeCluster(request.cluster());
+        if (request.services().isEmpty()) {
+            throw Errors.invalidParameter("Services cannot be empty.");
+        }
+        if (request.services().size() > MAX_DESCRIBE) {
+            throw Errors.invalidParameter("service names can have at most " + MAX_DESCRIBE + " items.");
+        }
+        boolean withTags = request.includeAsStrings().contains("TAGS");
+        List<Service> services = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        for (String reference : request.services()) {
+            Optional<ServiceEntry> service = lookup(state, cluster, reference);
+            if (service.isPresent()) {
+                services.add(service.get().toService(withTags ? state.tags().tagsOf(service.get().arn()) : List.of()));
+            } else {
+                String arn = reference.startsWith("arn:") ? reference : state.arns().service(cluster.name(), reference);
+                failures.add(Failure.builder().arn(arn).reason("MISSING").build());
+            }
+        }
+        return DescribeServicesResponse.builder().services(services).failures(failures).build();
+    }
+
+    public ListServicesResponse listServices(EcsState state, ListServicesRequest request) {
+        ClusterEntry cluster = state.activeCluster(request.cluster());
+        int size = PageTokens.pageSize(request.maxResults(), 10, 100);
+        Predicate<ServiceEntry> wanted = service -> !"INACTIVE".equals(service.status());
+        if (request.launchType() != null) {
+            wanted = wanted.and(service -> request.launchTypeAsString().equals(service.config().launchTypeAsString()));
+        }
+        if (request.schedulingStrategy() != null) {
+            wanted = wanted.and(service -> request.schedulingStrategyAsString().equals(service.config().schedulingStrategyAsString()));
+        }
+        PageTokens.Page<ServiceEntry> page = state.pageTokens().page("ListServices",
+                state.services().inOrder(cluster.arn()), request.nextToken(), size, wanted, String::valueOf, Long::valueOf);
+        return ListServicesResponse.builder()
+                .serviceArns(page.items().stream().map(ServiceEntry::arn).toList())
+                .nextToken(page.nextToken())
+                .build();
+    }
+
+    /** The service a request names, by name or ARN, or ServiceNotFoundException. */
+    static ServiceEntry find(EcsState state, ClusterEntry cluster, String reference) {
+        if (reference == null || reference.isEmpty()) {
+            throw Errors.invalidParameter("Service can not be blank.");
+        }
+        return lookup(state, cluster, reference).orElseThrow(() -> new EcsError("ServiceNotFoundException", "Service not found."));
+    }
+
+    static Optional<ServiceEntry> lookup(EcsState state, ClusterEntry cluster, String reference) {
+        Optional<String> parent = state.arns().parentOf(reference, "service");
+        if (parent.isPresent() && !parent.get().equals(cluster.name())) {
+            return Optional.empty();
+        }
+        return state.arns().nameOf(reference, "service").flatMap(name -> state.services().byName(cluster.arn(), name));
+    }
+
+    private static int desiredCount(CreateServiceRequest request, boolean daemon) {
+        if (daemon) {
+            if (request.desiredCount() != null) {
+                throw Errors.invalidParameter(DAEMON_DESIRED_COUNT);
+            }
+            return 0; // one task per ACTIVE container instance, and no container instances are registered
+        }
+        if (request.desiredCount() == null) {
+            throw Errors.invalidParameter("DesiredCount is missing");
+        }
+        if (request.desiredCount() < 0) {
+            throw Errors.invalidParameter("desiredCount can not be less than 0.");
+        }
+        return request.desiredCount();
+    }
+
+    private static void checkDaemon(CreateServiceRequest request, String controller, ClusterEntry cluster) {
+        if ("FARGATE".equals(request.launchTypeAsString())) {
+            throw Errors.invalidParameter("The daemon scheduling strategy does not support the FARGATE launch type. "
+                    + "Change the launch type and try again");
+        }
+        if (!"ECS".equals(controller)) {
+            throw Errors.invalidParameter("The daemon scheduling strategy does not support the " + controller
+                    + " deployment controller. Change the deployment controller type and try again");
+        }
+        if (request.launchType() == null && (request.hasCapacityProviderStrategy() && !request.capacityProviderStrategy().isEmpty()
+                || !cluster.cluster().defaultCapacityProviderStrategy().isEmpty())) {
+            throw Errors.invalidParameter("Specifying a capacity provider strategy is not supported when you create a "
+                    + "service using the DAEMON scheduling strategy.");
+        }
+        DeploymentConfiguration configuration = request.deploymentConfiguration();
+        if (configuration != null && configuration.maximumPercent() != null && configuration.maximumPercent() > 100) {
+            throw Errors.invalidParameter("The daemon scheduling strategy does not support values above 100 for "
+                    + "maximumPercent on a deployment configuration. Change the maximumPercent value to 100, and try again");
+        }
+        if (request.hasPlacementStrategy() && !request.placementStrategy().isEmpty()) {
+            throw Errors.invalidParameter("The daemon scheduling strategy does not support placement strategies. "
+                    + "Remove the placement strategy and try again");
+        }
+    }
+
+    private static TaskDefinition activeDefinition(EcsState state, String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw Errors.invalidParameter("TaskDefinition can not be blank.");
+        }
+        TaskDefinition definition = state.findTaskDefinition(reference)
+                .orElseThrow(() -> Errors.client("TaskDefinition not found."));
+        if (!"ACTIVE".equals(definition.statusAsString())) {
+            throw Errors.client("TaskDefinition is inactive");
+        }
+        return definition;
+    }
+
+    private static void checkLoadBalancers(TaskDefinition definition, List<LoadBalancer> loadBalancers) {
+        for (LoadBalancer balancer : loadBalancers) {
+            if (balancer.containerName() == null || balancer.containerName().isEmpty()) {
+                throw Errors.invalidParameter("Container Name can not be blank.");
+            }
+            ContainerDefinition container = definition.containerDefinitions().stream()
+                    .filter(c -> c.name().equals(balancer.containerName())).findFirst()
+                    .orElseThrow(() -> Errors.invalidParameter("The container " + balancer.containerName()
+                            + " does not exist in the task definition."));
+            if (balancer.containerPort() != null && container.portMappings().stream()
+                    .noneMatch(mapping -> balancer.containerPort().equals(mapping.containerPort()))) {
+                throw Errors.invalidParameter("The container " + balancer.containerName() + " did not have a container port "
+                        + balancer.containerPort() + " defined.");
+            }
+        }
+    }
+
+    /** ECS's defaults filled into what was given (or what the service had): 200/100 for replicas, 100/0 for daemons. */
+    private static DeploymentConfiguration deploymentConfiguration(DeploymentConfiguration given, DeploymentConfiguration current,
+                                                                   boolean daemon) {
+        DeploymentConfiguration base = current != null ? current : DeploymentConfiguration.builder()
+                .deploymentCircuitBreaker(DeploymentCircuitBreaker.builder().enable(false).rollback(false).build())
+                .maximumPercent(daemon ? 100 : 200)
+                .minimumHealthyPercent(daemon ? 0 : 100)
+                .strategy("ROLLING")
+                .bakeTimeInMinutes(0)
+                .build();
+        if (given == null) {
+            return base;
+        }
+        DeploymentConfiguration.Builder merged = base.toBuilder();
+        Shapes.copySameNamedMembers(given, merged);
+        return merged.build();
+    }
+
+    private static DeploymentSpec deploymentSpec(TaskDefinition definition, LaunchRules.Launch launch, NetworkConfiguration network,
+                                                 String platformVersion) {
+        boolean fargate = "FARGATE".equals(launch.launchType());
+        return new DeploymentSpec(definition, launch.launchType(), launch.strategy(),
+                fargate ? Fargate.platformVersion(platformVersion) : null,
+                fargate ? Fargate.platformFamily(definition) : null, network);
+    }
+
+    /** The role ECS shows: the one given, else its service-linked role for awsvpc or load-balanced services. */
+    private static String roleArn(EcsState state, String role, NetworkConfiguration network, List<LoadBalancer> loadBalancers) {
+        String iam = "arn:" + state.arns().partition() + ":iam::" + state.arns().account() + ":role/";
+        if (role != null && !role.isEmpty()) {
+            return role.startsWith("arn:") ? role : iam + role;
+        }
+        if (network != null || !loadBalancers.isEmpty()) {
+            return iam + "aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS";
+        }
+        return null;
+    }
+}

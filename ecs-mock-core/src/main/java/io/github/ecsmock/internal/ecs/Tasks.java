@@ -1,0 +1,222 @@
+package io.github.ecsmock.internal.ecs;
+
+import io.github.ecsmock.internal.errors.EcsError;
+import io.github.ecsmock.internal.errors.Errors;
+import io.github.ecsmock.internal.paging.PageTokens;
+import io.github.ecsmock.internal.state.ClusterEntry;
+import io.github.ecsmock.internal.state.EcsState;
+import io.github.ecsmock.internal.state.LaunchSpec;
+import io.github.ecsmock.internal.state.Placement;
+import io.github.ecsmock.internal.state.TaskEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.ContainerOverride;
+import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
+import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
+import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
+import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
+import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
+import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
+import software.amazon.awssdk.services.ecs.model.StopTaskResponse;
+import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+
+/** RunTask, StopTask, DescribeTasks and ListTasks. */
+public final class Tasks {
+    private static final int MAX_COUNT = 10;
+    private static final int MAX_DESCRIBE = 100;
+    private static final Pattern FAMILY = Pattern.compile("[a-zA-Z0-9_-]+");
+
+    private final TagRules tagRules;
+    private final Leniency leniency;
+
+    public Tasks(TagRules tagRules, Leniency leniency) {
+        this.tagRules = tagRules;
+        this.leniency = leniency;
+    }
+
+    public RunTaskResponse runTask(EcsState state, RunTaskRequest request) {
+        ClusterEntry cluster = state.activeCluster(request.cluster());
+        if (request.taskDefinition() == null || request.taskDefinition().isBlank()) {
+            throw Errors.invalidParameter("TaskDefinition can not be blank.");
+        }
+        int count = request.count() == null ? 1 : request.count();
+        if (count > MAX_COUNT) {
+            throw Errors.invalidParameter("Task count can not be greater than " + MAX_COUNT);
+        }
+        if (count < 1) {
+            throw Errors.invalidParameter("Task count can not be less than 1");
+        }
+        TaskDefinition definition = activeDefinition(state, request.taskDefinition());
+        LaunchRules.Launch launch = LaunchRules.resolve(cluster, request.launchTypeAsString(), request.capacityProviderStrategy());
+        LaunchRules.checkCompatible(definition, launch.launchType());
+        LaunchRules.checkPlatformVersion(launch.launchType(), request.platformVersion());
+        NetworkConfiguration network = LaunchRules.network("RunTask", definition, request.networkConfiguration(),
+                launch.launchType(), leniency);
+        checkOverrides(definition, request);
+        if (request.startedBy() != null && request.startedBy().length() > 128) {
+            throw Errors.invalidParameter("startedBy longer than 128.");
+        }
+        String group = request.group() != null ? request.group() : "family:" + definition.family();
+        if (group.length() > 255) {
+            throw Errors.invalidParameter("group longer than 255.");
+        }
+        tagRules.checkNew(request.tags());
+        List<Tag> tags = new ArrayList<>(request.tags());
+        if ("SERVICE".equals(request.propagateTagsAsString())) {
+            throw Errors.invalidParameter("The SERVICE option of propagateTags is not supported when running a task.");
+        }
+        if ("TASK_DEFINITION".equals(request.propagateTagsAsString())) {
+            tags.addAll(state.tags().tagsOf(definition.taskDefinitionArn()));
+        }
+        if (Boolean.TRUE.equals(request.enableECSManagedTags())) {
+            tags.add(Tag.builder().key("aws:ecs:clusterName").value(cluster.name()).build());
+        }
+        String problem = Placement.problem(launch.launchType());
+        if (problem != null) {
+            throw Errors.invalidParameter(problem);
+        }
+
+        List<String> providers = launch.byStrategy() ? Placement.pick(launch.strategy(), new HashMap<>(), count) : null;
+        List<TaskEntry> started = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            LaunchSpec spec = new LaunchSpec(definition, launch.launchType(), providers == null ? null : providers.get(i),
+                    request.platformVersion(), network == null ? null : network.awsvpcConfiguration(), request.overrides(),
+                    group, request.startedBy(), Boolean.TRUE.equals(request.enableExecuteCommand()), null, null);
+            started.add(state.launchTask(cluster, spec, tags));
+        }
+        state.settle();
+        return RunTaskResponse.builder()
+                .tasks(started.stream().map(task -> task.toTask(state.tags().tagsOf(task.arn()))).toList())
+                .failures(List.of())
+                .build();
+    }
+
+    public StopTaskResponse stopTask(EcsState state, StopTaskRequest request) {
+        ClusterEntry cluster = state.activeCluster(request.cluster());
+        if (request.task() == null || request.task().isBlank()) {
+            throw Errors.invalidParameter("Task can not be blank.");
+        }
+        TaskEntry task = find(state, cluster, request.task())
+                .orElseThrow(() -> Errors.invalidParameter("The referenced task was not found."));
+        String reason = request.reason() == null || request.reason().isEmpty() ? "Task stopped by user" : request.reason();
+        state.stopTask(task, "UserInitiated", reason);
+        state.settle();
+        return StopTaskResponse.builder().task(task.toTask(List.of())).build();
+    }
+
+    public DescribeTasksResponse describeTasks(EcsState state, DescribeTasksRequest request) {
+        ClusterEntry cluster = state.activeCluster(request.cluster());
+        if (request.tasks().isEmpty()) {
+            throw Errors.invalidParameter("Tasks cannot be empty.");
+        }
+        if (request.tasks().size() > MAX_DESCRIBE) {
+            throw Errors.invalidParameter("taskIds can have at most " + MAX_DESCRIBE + " items.");
+        }
+        boolean withTags = request.includeAsStrings().contains("TAGS");
+        List<Task> tasks = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String reference : request.tasks()) {
+            Optional<TaskEntry> task = find(state, cluster, reference);
+            if (task.isPresent()) {
+                if (seen.add(task.get().id())) {
+                    tasks.add(task.get().toTask(withTags ? state.tags().tagsOf(task.get().arn()) : List.of()));
+                }
+            } else {
+                String arn = reference.startsWith("arn:") ? reference : state.arns().task(cluster.name(), reference);
+                failures.add(Failure.builder().arn(arn).reason("MISSING").build());
+            }
+        }
+        return DescribeTasksResponse.builder().tasks(tasks).failures(failures).build();
+    }
+
+    public ListTasksResponse listTasks(EcsState state, ListTasksRequest request) {
+        ClusterEntry cluster = state.activeCluster(request.cluster());
+        int size = PageTokens.pageSize(request.maxResults(), 100, 100);
+        if (request.family() != null && !FAMILY.matcher(request.family()).matches()) {
+            throw Errors.invalidParameter("family must match ^[a-zA-Z0-9\\-_]+$");
+        }
+        if (request.serviceName() != null && state.services().byName(cluster.arn(), serviceName(state, request.serviceName())).isEmpty()) {
+            throw new EcsError("ServiceNotFoundException", "Service not found.");
+        }
+        String desired = request.desiredStatus() == null ? "RUNNING" : request.desiredStatusAsString();
+        NavigableMap<Long, TaskEntry> index = switch (desired) {
+            case "STOPPED" -> state.tasks().stopped(cluster.arn());
+            case "RUNNING" -> state.tasks().live(cluster.arn());
+            default -> java.util.Collections.emptyNavigableMap(); // ECS never sets a desired status of PENDING
+        };
+        Predicate<TaskEntry> wanted = task -> true;
+        if (request.family() != null) {
+            wanted = wanted.and(task -> task.family().equals(request.family()));
+        }
+        if (request.startedBy() != null) {
+            wanted = wanted.and(task -> request.startedBy().equals(task.startedBy()));
+        }
+        if (request.serviceName() != null) {
+            String name = serviceName(state, request.serviceName());
+            wanted = wanted.and(task -> name.equals(task.serviceName()));
+        }
+        if (request.launchType() != null) {
+            wanted = wanted.and(task -> request.launchTypeAsString().equals(task.launchType()));
+        }
+        if (request.containerInstance() != null) {
+            wanted = wanted.and(task -> false); // no container instances are registered in this state
+        }
+        PageTokens.Page<TaskEntry> page = state.pageTokens().page("ListTasks", index, request.nextToken(), size,
+                wanted, String::valueOf, Long::valueOf);
+        return ListTasksResponse.builder()
+                .taskArns(page.items().stream().map(TaskEntry::arn).toList())
+                .nextToken(page.nextToken())
+                .build();
+    }
+
+    /** The task a request names by id or ARN, if it is a task of this cluster. */
+    static Optional<TaskEntry> find(EcsState state, ClusterEntry cluster, String reference) {
+        Optional<String> id = state.arns().nameOf(reference, "task");
+        Optional<String> parent = state.arns().parentOf(reference, "task");
+        if (parent.isPresent() && !parent.get().equals(cluster.name())) {
+            return Optional.empty();
+        }
+        return id.flatMap(state.tasks()::byId).filter(task -> task.clusterArn().equals(cluster.arn()));
+    }
+
+    private static String serviceName(EcsState state, String nameOrArn) {
+        return state.arns().nameOf(nameOrArn, "service").orElse("");
+    }
+
+    private static TaskDefinition activeDefinition(EcsState state, String reference) {
+        TaskDefinition definition = state.findTaskDefinition(reference)
+                .orElseThrow(() -> Errors.client("TaskDefinition not found."));
+        if (!"ACTIVE".equals(definition.statusAsString())) {
+            throw Errors.invalidParameter("TaskDefinition is inactive");
+        }
+        return definition;
+    }
+
+    private static void checkOverrides(TaskDefinition definition, RunTaskRequest request) {
+        if (request.overrides() == null) {
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        definition.containerDefinitions().stream().map(ContainerDefinition::name).forEach(names::add);
+        for (ContainerOverride override : request.overrides().containerOverrides()) {
+            if (override.name() == null || !names.contains(override.name())) {
+                throw Errors.invalidParameter("Override for container named " + override.name()
+                        + " is not a container in the TaskDefinition.");
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.github.ecsmock.internal.state;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
+import software.amazon.awssdk.services.ecs.model.Deployment;
+import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+
+/**
+ * One deployment of a service: a task definition and launch configuration, and the tasks started for
+ * it that have not yet stopped. The newest deployment is PRIMARY; older ones are ACTIVE until their
+ * tasks are replaced, then they are dropped.
+ */
+public final class DeploymentEntry {
+    final String id;
+    final TaskDefinition definition;
+    final String launchType;
+    final List<CapacityProviderStrategyItem> capacityProviderStrategy;
+    final String platformVersion;
+    final String platformFamily;
+    final NetworkConfiguration networkConfiguration;
+    final Instant createdAt;
+    String status = "PRIMARY";
+    Instant updatedAt;
+    String rolloutState = "IN_PROGRESS";
+    String rolloutStateReason;
+    int failedTasks;
+    private final Map<String, TaskEntry> tasks = new LinkedHashMap<>();
+
+    DeploymentEntry(String id, TaskDefinition definition, String launchType,
+                    List<CapacityProviderStrategyItem> capacityProviderStrategy, String platformVersion,
+                    String platformFamily, NetworkConfiguration networkConfiguration, Instant createdAt) {
+        this.id = id;
+        this.definition = definition;
+        this.launchType = launchType;
+        this.capacityProviderStrategy = capacityProviderStrategy;
+        this.platformVersion = platformVersion;
+        this.platformFamily = platformFamily;
+        this.networkConfiguration = networkConfiguration;
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+        this.rolloutStateReason = "ECS deployment " + id + " in progress.";
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public TaskDefinition definition() {
+        return definition;
+    }
+
+    public String launchType() {
+        return launchType;
+    }
+
+    public String taskDefinitionArn() {
+        return definition.taskDefinitionArn();
+    }
+
+    void add(TaskEntry task) {
+        tasks.put(task.id, task);
+    }
+
+    void forget(TaskEntry task) {
+        tasks.remove(task.id);
+    }
+
+    /** The tasks of this deployment that have not reached STOPPED, in launch order (read-only). */
+    Collection<TaskEntry> tasks() {
+        return Collections.unmodifiableCollection(tasks.values());
+    }
+
+    /** Tasks meant to run: pending or running, not told to stop. */
+    int live() {
+        int count = 0;
+        for (TaskEntry task : tasks.values()) {
+            if (task.isLive()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    int running() {
+        int count = 0;
+        for (TaskEntry task : tasks.values()) {
+            if (task.isRunning()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    int pending() {
+        int count = 0;
+        for (TaskEntry task : tasks.values()) {
+            if (task.isLive() && TaskStatus.isPending(task.lastStatus)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    boolean isDrained() {
+        return tasks.isEmpty();
+    }
+
+    /** The deployment as DescribeServices shows it; {@code desiredCount} is what it is asked to run now. */
+    Deployment toDeployment(int desiredCount) {
+        Deployment.Builder deployment = Deployment.builder()
+                .id(id)
+                .status(status)
+                .taskDefinition(definition.taskDefinitionArn())
+                .desiredCount(desiredCount)
+                .pendingCount(pending())
+                .runningCount(running())
+                .failedTasks(failedTasks)
+                .createdAt(createdAt)
+                .updatedAt(updatedAt)
+                .platformVersion(platformVersion)
+                .platformFamily(platformFamily)
+                .networkConfiguration(networkConfiguration)
+                .rolloutState(rolloutState)
+                .rolloutStateReason(rolloutStateReason);
+        if (capacityProviderStrategy.isEmpty()) {
+            deployment.launchType(launchType);
+        } else {
+            deployment.capacityProviderStrategy(capacityProviderStrategy);
+        }
+        return deployment.build();
+    }
+}

@@ -1,0 +1,204 @@
+package io.github.ecsmock.internal.state;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
+
+/**
+ * The service scheduler: brings each service's tasks to its desired count and rolls deployments,
+ * as ECS's replica scheduler does. It runs as work on the clock whenever a service changes or one of
+ * its tasks changes status, so under the immediate lifecycle a service is steady when the operation
+ * that changed it answers, and under the stepped one it converges as its tasks move.
+ *
+ * <p>A rolling deployment starts tasks of the PRIMARY deployment while the total stays within
+ * {@code maximumPercent}, and stops tasks of older deployments while the RUNNING tasks stay at or
+ * above {@code minimumHealthyPercent}. An older deployment whose tasks have all stopped is dropped.
+ */
+final class ServiceScheduler {
+    private final EcsState state;
+
+    ServiceScheduler(EcsState state) {
+        this.state = state;
+    }
+
+    /** Asks for a reconciliation of the service as soon as the current work is done. */
+    void request(ServiceEntry service) {
+        if (!service.reconcileScheduled) {
+            service.reconcileScheduled = true;
+            state.timeline().at(state.now(), () -> {
+                service.reconcileScheduled = false;
+                reconcile(service);
+            });
+        }
+    }
+
+    private void reconcile(ServiceEntry service) {
+        if ("INACTIVE".equals(service.status) || service.deployments.isEmpty()) {
+            return;
+        }
+        boolean draining = "DRAINING".equals(service.status);
+        int desired = draining ? 0 : service.config.desiredCount();
+        DeploymentEntry primary = service.primary();
+        List<DeploymentEntry> older = service.deployments.subList(1, service.deployments.size());
+        DeploymentConfiguration configuration = service.config.deploymentConfiguration();
+        int maximumPercent = configuration == null || configuration.maximumPercent() == null ? 200 : configuration.maximumPercent();
+        int minimumPercent = configuration == null || configuration.minimumHealthyPercent() == null ? 100 : configuration.minimumHealthyPercent();
+
+        List<TaskEntry> stopped = new ArrayList<>();
+        // Older deployments' tasks that are not running yet never count as healthy: stop them first.
+        for (DeploymentEntry deployment : older) {
+            for (TaskEntry task : List.copyOf(deployment.tasks())) {
+                if (task.isLive() && !task.isRunning()) {
+                    stop(service, deployment, task, stopped);
+                }
+            }
+        }
+        // Scale in: the PRIMARY has more than it should; pending ones go first, then the newest.
+        int excess = primary.live() - desired;
+        if (excess > 0) {
+            List<TaskEntry> candidates = primary.tasks().stream().filter(TaskEntry::isLive)
+                    .sorted(Comparator.comparing(TaskEntry::isRunning).thenComparing(TaskEntry::sequence, Comparator.reverseOrder()))
+                    .limit(excess).toList();
+            candidates.forEach(task -> stop(service, primary, task, stopped));
+        }
+        // Start what the PRIMARY lacks, within maximumPercent.
+        int olderLive = older.stream().mapToInt(DeploymentEntry::live).sum();
+        int maximum = Math.max(desired, desired * maximumPercent / 100);
+        int lacking = desired - primary.live();
+        int room = maximum - primary.live() - olderLive;
+        int toStart = Math.min(lacking, Math.max(room, 0));
+        List<TaskEntry> started = new ArrayList<>();
+        if (toStart > 0) {
+            String problem = Placement.problem(primary.launchType);
+            if (problem != null) {
+                problem(service, "(service " + service.name() + ") was unable to place a task because no container instance "
+                        + "met all of its requirements. Reason: " + problem
+                        + " For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.");
+            } else {
+                started.addAll(start(service, primary, toStart));
+            }
+        }
+        // Stop older deployments' running tasks while enough tasks stay RUNNING.
+        int minimumHealthy = (int) Math.ceil(desired * minimumPercent / 100.0);
+        int healthy = primary.running() + older.stream().mapToInt(DeploymentEntry::running).sum();
+        int stoppable = healthy - minimumHealthy;
+        for (DeploymentEntry deployment : older) {
+            for (TaskEntry task : List.copyOf(deployment.tasks())) {
+                if (task.isLive() && stoppable > 0) {
+                    stop(service, deployment, task, stopped);
+                    stoppable--;
+                }
+            }
+        }
+        if (lacking > 0 && toStart == 0 && started.isEmpty() && stopped.isEmpty() && olderLive > 0
+                && older.stream().allMatch(d -> d.pending() == 0) && primary.pending() == 0) {
+            problem(service, "(service " + service.name() + ") was unable to stop or start tasks during a deployment "
+                    + "because of the service deployment configuration. Update the minimumHealthyPercent or "
+                    + "maximumPercent value and try again.");
+        }
+        if (!started.isEmpty()) {
+            event(service, "(service " + service.name() + ") has started " + started.size() + " tasks: " + taskList(started) + ".");
+        }
+        if (!stopped.isEmpty()) {
+            event(service, "(service " + service.name() + ") has stopped " + stopped.size() + " running tasks: "
+                    + taskList(stopped) + ".");
+        }
+        // Drop older deployments whose tasks have all stopped.
+        for (Iterator<DeploymentEntry> it = older.iterator(); it.hasNext(); ) {
+            if (it.next().isDrained()) {
+                it.remove();
+            }
+        }
+        settle(service, desired, draining);
+    }
+
+    /** Completion, steady state and the end of draining, once the tasks match what is asked. */
+    private void settle(ServiceEntry service, int desired, boolean draining) {
+        DeploymentEntry primary = service.primary();
+        if (draining) {
+            if (service.deployments.stream().allMatch(DeploymentEntry::isDrained)) {
+                state.serviceInactive(service);
+            }
+            return;
+        }
+        boolean steady = service.deployments.size() == 1 && primary.running() == desired && primary.live() == desired
+                && primary.pending() == 0;
+        if (steady && "IN_PROGRESS".equals(primary.rolloutState)) {
+            primary.rolloutState = "COMPLETED";
+            primary.rolloutStateReason = "ECS deployment " + primary.id + " completed.";
+            primary.updatedAt = state.now();
+            event(service, "(service " + service.name() + ") (deployment " + primary.id + ") deployment completed.");
+        }
+        if (steady && !service.steady) {
+            event(service, "(service " + service.name() + ") has reached a steady state.");
+            service.lastProblem = null;
+        }
+        service.steady = steady;
+    }
+
+    private List<TaskEntry> start(ServiceEntry service, DeploymentEntry deployment, int count) {
+        List<String> providers = deployment.capacityProviderStrategy.isEmpty() ? null
+                : Placement.pick(deployment.capacityProviderStrategy, providerCounts(deployment), count);
+        List<TaskEntry> started = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String provider = providers == null ? null : providers.get(i);
+            LaunchSpec spec = new LaunchSpec(deployment.definition, deployment.launchType, provider,
+                    service.config.platformVersion(),
+                    deployment.networkConfiguration == null ? null : deployment.networkConfiguration.awsvpcConfiguration(),
+                    null, "service:" + service.name(), deployment.id, service.config.enableExecuteCommand(),
+                    service.name(), deployment.id);
+            TaskEntry task = state.launchTask(service.cluster, spec, state.serviceTaskTags(service, deployment.definition));
+            deployment.add(task);
+            deployment.updatedAt = state.now();
+            started.add(task);
+        }
+        return started;
+    }
+
+    private static Map<String, Integer> providerCounts(DeploymentEntry deployment) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (TaskEntry task : deployment.tasks()) {
+            if (task.isLive() && task.capacityProviderName != null) {
+                counts.merge(task.capacityProviderName, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private void stop(ServiceEntry service, DeploymentEntry deployment, TaskEntry task, List<TaskEntry> stopped) {
+        if (state.stopTask(task, "ServiceSchedulerInitiated",
+                "Scaling activity initiated by (deployment " + deployment.id + ")")) {
+            deployment.updatedAt = state.now();
+            stopped.add(task);
+        }
+    }
+
+    /** A task of the service entered a status: a stopped task leaves its deployment; then reconcile. */
+    void taskEntered(ServiceEntry service, TaskEntry task, String status) {
+        if (TaskStatus.STOPPED.equals(status)) {
+            service.deployments.stream().filter(d -> d.id.equals(task.deploymentId)).findFirst()
+                    .ifPresent(deployment -> deployment.forget(task));
+        }
+        request(service);
+    }
+
+    private void problem(ServiceEntry service, String message) {
+        if (!message.equals(service.lastProblem)) {
+            service.lastProblem = message;
+            event(service, message);
+        }
+    }
+
+    private void event(ServiceEntry service, String message) {
+        service.addEvent(state.ids().uuid(), state.now(), message);
+    }
+
+    private static String taskList(List<TaskEntry> tasks) {
+        return tasks.stream().map(task -> "(task " + task.id + ")").collect(Collectors.joining(" "));
+    }
+}

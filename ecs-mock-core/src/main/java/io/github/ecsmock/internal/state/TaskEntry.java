@@ -1,0 +1,279 @@
+package io.github.ecsmock.internal.state;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.ecs.model.Attachment;
+import software.amazon.awssdk.services.ecs.model.Attribute;
+import software.amazon.awssdk.services.ecs.model.Container;
+import software.amazon.awssdk.services.ecs.model.EphemeralStorage;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.NetworkInterface;
+import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskOverride;
+
+/**
+ * One task as the state keeps it: what it was launched with, which is fixed, and where it is in its
+ * lifecycle, which {@link TaskLifecycle} moves. What goes out on the wire is built from it by
+ * {@link #toTask}, so every answer shows the task as it is at that moment.
+ */
+public final class TaskEntry {
+    /** The elastic network interface of an {@code awsvpc} task. */
+    public record Eni(String attachmentId, String subnetId, String interfaceId, String macAddress,
+                      String privateIpv4Address, String privateDnsName) {
+    }
+
+    /** A container of the task: its definition's name and image, and the ids ECS gives it. */
+    public record ContainerSlot(String name, String image, String arn, String runtimeId, String imageDigest,
+                                Integer cpu, Integer memory, Integer memoryReservation) {
+    }
+
+    final long sequence;
+    final String id;
+    final String arn;
+    final String clusterArn;
+    final TaskDefinition definition;
+    final String launchType;
+    final String capacityProviderName;
+    final String platformVersion;
+    final String platformFamily;
+    final String group;
+    final String startedBy;
+    final TaskOverride overrides;
+    final boolean enableExecuteCommand;
+    final String serviceName;
+    final String deploymentId;
+    final String availabilityZone;
+    final Eni eni;
+    final String cpu;
+    final String memory;
+    final Integer ephemeralStorageGiB;
+    final Instant createdAt;
+    final List<ContainerSlot> containers;
+
+    String lastStatus;
+    String desiredStatus = TaskStatus.RUNNING;
+    long version = 1;
+    int generation;
+    Instant pullStartedAt;
+    Instant pullStoppedAt;
+    Instant startedAt;
+    Instant connectivityAt;
+    Instant stoppingAt;
+    Instant executionStoppedAt;
+    Instant stoppedAt;
+    String stopCode;
+    String stoppedReason;
+    Integer exitCode;
+
+    TaskEntry(long sequence, String id, String arn, String clusterArn, TaskDefinition definition, String launchType,
+              String capacityProviderName, String platformVersion, String platformFamily, String group,
+              String startedBy, TaskOverride overrides, boolean enableExecuteCommand, String serviceName,
+              String deploymentId, String availabilityZone, Eni eni, String cpu, String memory,
+              Integer ephemeralStorageGiB, Instant createdAt, List<ContainerSlot> containers) {
+        this.sequence = sequence;
+        this.id = id;
+        this.arn = arn;
+        this.clusterArn = clusterArn;
+        this.definition = definition;
+        this.launchType = launchType;
+        this.capacityProviderName = capacityProviderName;
+        this.platformVersion = platformVersion;
+        this.platformFamily = platformFamily;
+        this.group = group;
+        this.startedBy = startedBy;
+        this.overrides = overrides;
+        this.enableExecuteCommand = enableExecuteCommand;
+        this.serviceName = serviceName;
+        this.deploymentId = deploymentId;
+        this.availabilityZone = availabilityZone;
+        this.eni = eni;
+        this.cpu = cpu;
+        this.memory = memory;
+        this.ephemeralStorageGiB = ephemeralStorageGiB;
+        this.createdAt = createdAt;
+        this.containers = containers;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    public String clusterArn() {
+        return clusterArn;
+    }
+
+    public String family() {
+        return definition.family();
+    }
+
+    public String taskDefinitionArn() {
+        return definition.taskDefinitionArn();
+    }
+
+    public String launchType() {
+        return launchType;
+    }
+
+    public String lastStatus() {
+        return lastStatus;
+    }
+
+    public String desiredStatus() {
+        return desiredStatus;
+    }
+
+    public String startedBy() {
+        return startedBy;
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public String serviceName() {
+        return serviceName;
+    }
+
+    public String deploymentId() {
+        return deploymentId;
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    public boolean isStopped() {
+        return TaskStatus.STOPPED.equals(lastStatus);
+    }
+
+    /** Whether the task is meant to run: its desired status is still RUNNING. */
+    public boolean isLive() {
+        return TaskStatus.RUNNING.equals(desiredStatus);
+    }
+
+    public boolean isRunning() {
+        return TaskStatus.RUNNING.equals(lastStatus);
+    }
+
+    boolean isAwsvpc() {
+        return eni != null;
+    }
+
+    /** The task as ECS shows it now; {@code tags} go out as given (empty unless asked for). */
+    public Task toTask(List<Tag> tags) {
+        boolean provisioned = !TaskStatus.PROVISIONING.equals(lastStatus);
+        Task.Builder task = Task.builder()
+                .attachments(eni == null ? List.of() : List.of(attachment(provisioned)))
+                .attributes(Attribute.builder().name("ecs.cpu-architecture").value("x86_64").build())
+                .availabilityZone(availabilityZone)
+                .capacityProviderName(capacityProviderName)
+                .clusterArn(clusterArn)
+                .containers(containers())
+                .cpu(cpu)
+                .memory(memory)
+                .createdAt(createdAt)
+                .desiredStatus(desiredStatus)
+                .enableExecuteCommand(enableExecuteCommand)
+                .group(group)
+                .lastStatus(lastStatus)
+                .launchType(launchType)
+                .overrides(overrides)
+                .platformVersion(platformVersion)
+                .platformFamily(platformFamily)
+                .pullStartedAt(pullStartedAt)
+                .pullStoppedAt(pullStoppedAt)
+                .startedAt(startedAt)
+                .startedBy(startedBy)
+                .stopCode(stopCode)
+                .stoppedReason(stoppedReason)
+                .stoppingAt(stoppingAt)
+                .executionStoppedAt(executionStoppedAt)
+                .stoppedAt(stoppedAt)
+                .tags(tags)
+                .taskArn(arn)
+                .taskDefinitionArn(definition.taskDefinitionArn())
+                .version(version);
+        if (connectivityAt != null) {
+            task.connectivity("CONNECTED").connectivityAt(connectivityAt).healthStatus("UNKNOWN");
+        }
+        if (ephemeralStorageGiB != null) {
+            task.ephemeralStorage(EphemeralStorage.builder().sizeInGiB(ephemeralStorageGiB).build());
+        }
+        return task.build();
+    }
+
+    private Attachment attachment(boolean provisioned) {
+        List<KeyValuePair> details = new ArrayList<>();
+        details.add(pair("subnetId", eni.subnetId()));
+        if (provisioned) {
+            details.add(pair("networkInterfaceId", eni.interfaceId()));
+            details.add(pair("macAddress", eni.macAddress()));
+            details.add(pair("privateDnsName", eni.privateDnsName()));
+            details.add(pair("privateIPv4Address", eni.privateIpv4Address()));
+        }
+        return Attachment.builder()
+                .id(eni.attachmentId())
+                .type("ElasticNetworkInterface")
+                .status(attachmentStatus())
+                .details(details)
+                .build();
+    }
+
+    /** PRECREATED while the ENI is made, ATTACHED while the task uses it, then DETACHING and DELETED. */
+    private String attachmentStatus() {
+        return switch (lastStatus) {
+            case TaskStatus.PROVISIONING -> "PRECREATED";
+            case TaskStatus.DEPROVISIONING -> "DETACHING";
+            case TaskStatus.STOPPED -> "DELETED";
+            default -> "ATTACHED";
+        };
+    }
+
+    private List<Container> containers() {
+        String containerStatus = switch (lastStatus) {
+            case TaskStatus.RUNNING, TaskStatus.DEACTIVATING -> "RUNNING";
+            case TaskStatus.STOPPING, TaskStatus.DEPROVISIONING, TaskStatus.STOPPED -> "STOPPED";
+            default -> "PENDING";
+        };
+        boolean created = startedAt != null;
+        List<Container> list = new ArrayList<>(containers.size());
+        for (ContainerSlot slot : containers) {
+            Container.Builder container = Container.builder()
+                    .containerArn(slot.arn())
+                    .taskArn(arn)
+                    .name(slot.name())
+                    .image(slot.image())
+                    .lastStatus(containerStatus)
+                    .networkBindings(List.of())
+                    .networkInterfaces(eni != null && connectivityAt != null
+                            ? List.of(NetworkInterface.builder().attachmentId(eni.attachmentId())
+                                    .privateIpv4Address(eni.privateIpv4Address()).build())
+                            : List.of())
+                    .cpu(String.valueOf(slot.cpu() == null ? 0 : slot.cpu()))
+                    .memory(slot.memory() == null ? null : String.valueOf(slot.memory()))
+                    .memoryReservation(slot.memoryReservation() == null ? null : String.valueOf(slot.memoryReservation()));
+            if (connectivityAt != null) {
+                container.healthStatus("UNKNOWN");
+            }
+            if (created) {
+                container.runtimeId(slot.runtimeId()).imageDigest(slot.imageDigest());
+            }
+            if (created && containerStatus.equals("STOPPED")) {
+                container.exitCode(exitCode);
+            }
+            list.add(container.build());
+        }
+        return list;
+    }
+
+    private static KeyValuePair pair(String name, String value) {
+        return KeyValuePair.builder().name(name).value(value).build();
+    }
+}

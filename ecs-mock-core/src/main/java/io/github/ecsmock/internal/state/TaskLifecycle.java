@@ -1,0 +1,104 @@
+package io.github.ecsmock.internal.state;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Moves tasks through their statuses on the mock's clock, one status per step. The immediate
+ * lifecycle is the same walk with a step of zero: every status falls due at once and is applied
+ * before the operation answers. A stop request cancels what is left of the walk to RUNNING.
+ */
+final class TaskLifecycle {
+
+    /** Told of every status a task enters. */
+    interface Listener {
+        void entered(TaskEntry task, String from, String to);
+    }
+
+    private final Duration step;
+    private final Timeline timeline;
+    private final EcsState state;
+    private final Listener listener;
+
+    TaskLifecycle(Duration step, Timeline timeline, EcsState state, Listener listener) {
+        this.step = step;
+        this.timeline = timeline;
+        this.state = state;
+        this.listener = listener;
+    }
+
+    /** The status a new task starts in. */
+    static String firstStatus(boolean awsvpc) {
+        return TaskStatus.startPath(awsvpc).get(0);
+    }
+
+    /** Applies the first status's side effects and schedules the walk to RUNNING. */
+    void start(TaskEntry task) {
+        stamp(task, task.lastStatus, state.now());
+        walk(task, TaskStatus.startPath(task.isAwsvpc()), 1);
+    }
+
+    /** Marks the task to stop and schedules its walk to STOPPED; a task told to stop already is left alone. */
+    boolean stop(TaskEntry task, String stopCode, String reason, Integer exitCode) {
+        if (!task.isLive() || task.isStopped()) {
+            return false;
+        }
+        task.desiredStatus = TaskStatus.STOPPED;
+        task.stopCode = stopCode;
+        task.stoppedReason = reason;
+        task.exitCode = exitCode;
+        task.stoppingAt = state.now();
+        task.version++;
+        task.generation++;
+        walk(task, TaskStatus.stopPath(task.isAwsvpc(), task.lastStatus), 0);
+        return true;
+    }
+
+    private void walk(TaskEntry task, List<String> path, int index) {
+        if (index >= path.size()) {
+            return;
+        }
+        int generation = task.generation;
+        timeline.at(state.now().plus(step), () -> {
+            if (task.generation != generation) {
+                return;
+            }
+            enter(task, path.get(index));
+            walk(task, path, index + 1);
+        });
+    }
+
+    private void enter(TaskEntry task, String status) {
+        String from = task.lastStatus;
+        task.lastStatus = status;
+        task.version++;
+        stamp(task, status, state.now());
+        listener.entered(task, from, status);
+    }
+
+    private static void stamp(TaskEntry task, String status, Instant now) {
+        switch (status) {
+            case TaskStatus.PENDING -> {
+                task.connectivityAt = now;
+                task.pullStartedAt = now;
+            }
+            case TaskStatus.ACTIVATING -> task.pullStoppedAt = now;
+            case TaskStatus.RUNNING -> {
+                if (task.pullStoppedAt == null) {
+                    task.pullStoppedAt = now;
+                }
+                task.startedAt = now;
+            }
+            case TaskStatus.STOPPING -> task.executionStoppedAt = now;
+            case TaskStatus.STOPPED -> {
+                task.stoppedAt = now;
+                if (task.executionStoppedAt == null) {
+                    task.executionStoppedAt = now;
+                }
+            }
+            default -> {
+            }
+        }
+    }
+}
