@@ -85,8 +85,10 @@ public final class EcsState {
         return arns;
     }
 
+    /** The time of what is happening: the clock's, or while scheduled work runs, the time it was due. */
     public Instant now() {
-        return clock.now();
+        Instant scheduled = timeline.current();
+        return scheduled != null ? scheduled : clock.now();
     }
 
     public PageTokens pageTokens() {
@@ -165,7 +167,7 @@ public final class EcsState {
     private void taskEntered(TaskEntry task, String from, String to) {
         tasks.statusChanged(task, from, to);
         if (TaskStatus.STOPPED.equals(to)) {
-            timeline.at(clock.now().plus(STOPPED_TASK_RETENTION), () -> {
+            timeline.at(now().plus(STOPPED_TASK_RETENTION), () -> {
                 tasks.remove(task);
                 tags.forget(task.arn);
             });
@@ -195,7 +197,7 @@ public final class EcsState {
         }
         DeploymentEntry deployment = new DeploymentEntry(ids.deploymentId(), spec.definition(), spec.launchType(),
                 spec.capacityProviderStrategy(), spec.platformVersion(), spec.platformFamily(),
-                spec.networkConfiguration(), clock.now());
+                spec.networkConfiguration(), now());
         service.deployments.add(0, deployment);
         service.steady = false;
         serviceByDeployment.put(deployment.id, service);
@@ -218,7 +220,7 @@ public final class EcsState {
 
     void serviceInactive(ServiceEntry service) {
         service.status = "INACTIVE";
-        timeline.at(clock.now().plus(INACTIVE_SERVICE_RETENTION), () -> {
+        timeline.at(now().plus(INACTIVE_SERVICE_RETENTION), () -> {
             services.expire(service);
             if (services.byName(service.clusterArn(), service.name()).isEmpty()) {
                 tags.forget(service.arn());
@@ -265,7 +267,7 @@ public final class EcsState {
 
     /** Marks a cluster INACTIVE and schedules its disappearance after the retention period. */
     public void deleteCluster(ClusterEntry entry) {
-        Instant now = clock.now();
+        Instant now = now();
         clusters.markDeleted(entry, now);
         timeline.at(now.plus(INACTIVE_CLUSTER_RETENTION), () -> {
             clusters.expire(entry);
@@ -303,7 +305,7 @@ public final class EcsState {
         TaskDefinition deleting = definition.toBuilder().status("DELETE_IN_PROGRESS").build();
         taskDefinitions.put(deleting);
         TaskDefinitionRegistry.Key key = new TaskDefinitionRegistry.Key(definition.family(), definition.revision());
-        timeline.at(clock.now().plus(DELETED_TASK_DEFINITION_RETENTION), () -> {
+        timeline.at(now().plus(DELETED_TASK_DEFINITION_RETENTION), () -> {
             taskDefinitions.remove(key);
             tags.forget(definition.taskDefinitionArn());
         });
