@@ -4,16 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.EcsException;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.PropagateTags;
 import software.amazon.awssdk.services.ecs.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
+import software.amazon.awssdk.services.ecs.model.ServiceField;
 import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
+import software.amazon.awssdk.services.ecs.model.TaskField;
 
 /** Tags given at creation, TagResource, UntagResource and ListTagsForResource, and their limits. */
 class TagsTest extends EcsApiTest {
@@ -316,6 +327,148 @@ class TagsTest extends EcsApiTest {
         assertThat(e).isNotNull();
         assertThat(e.statusCode()).isEqualTo(400);
         assertThat(ecs.listTagsForResource(r -> r.resourceArn(CLUSTER_ARN)).tags()).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- services and tasks
+
+    /** Tags of services and tasks, by ARN, and the tags a service puts on the tasks it starts. */
+    @Nested
+    class ServicesAndTasks {
+        private static final String SERVICE_ARN = "arn:aws:ecs:us-east-1:123456789012:service/production/web";
+
+        @Test
+        void serviceTagsGivenAtCreationAreListedByArn() {
+            createService(s -> s.tags(tag("team", "payments")));
+
+            assertThat(ecs.listTagsForResource(r -> r.resourceArn(SERVICE_ARN)).tags()).containsExactly(tag("team", "payments"));
+        }
+
+        @Test
+        void tagAndUntagAServiceByArn() {
+            createService(s -> s.tags(tag("team", "payments")));
+
+            ecs.tagResource(r -> r.resourceArn(SERVICE_ARN).tags(tag("env", "prod"), tag("team", "platform")));
+            assertThat(ecs.listTagsForResource(r -> r.resourceArn(SERVICE_ARN)).tags())
+                    .containsExactly(tag("team", "platform"), tag("env", "prod"));
+            assertThat(ecs.describeServices(r -> r.cluster("production").services("web").include(ServiceField.TAGS))
+                    .services().get(0).tags()).containsExactly(tag("team", "platform"), tag("env", "prod"));
+
+            ecs.untagResource(r -> r.resourceArn(SERVICE_ARN).tagKeys("team"));
+            assertThat(ecs.listTagsForResource(r -> r.resourceArn(SERVICE_ARN)).tags()).containsExactly(tag("env", "prod"));
+        }
+
+        @Test
+        void tagAndUntagATaskByArn() {
+            String taskArn = runTask(t -> t.tags(tag("job", "report")));
+
+            ecs.tagResource(r -> r.resourceArn(taskArn).tags(tag("owner", "ops")));
+            assertThat(ecs.listTagsForResource(r -> r.resourceArn(taskArn)).tags())
+                    .containsExactly(tag("job", "report"), tag("owner", "ops"));
+            assertThat(describeTaskWithTags(taskArn).tags()).containsExactly(tag("job", "report"), tag("owner", "ops"));
+
+            ecs.untagResource(r -> r.resourceArn(taskArn).tagKeys("job"));
+            assertThat(ecs.listTagsForResource(r -> r.resourceArn(taskArn)).tags()).containsExactly(tag("owner", "ops"));
+        }
+
+        @Test
+        void taskArnThatNeverExistedIsResourceNotFound() {
+            ecs.createCluster(r -> r.clusterName("production"));
+            String unknown = "arn:aws:ecs:us-east-1:123456789012:task/production/0123456789abcdef0123456789abcdef";
+
+            ResourceNotFoundException e = catchThrowableOfType(ResourceNotFoundException.class,
+                    () -> ecs.tagResource(r -> r.resourceArn(unknown).tags(tag("a", "b"))));
+
+            assertThat(e).isNotNull();
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The specified resource could not be found.");
+        }
+
+        @Test
+        void propagateTagsServiceAndManagedTagsAreOnTheServiceTasks() {
+            createService(s -> s.desiredCount(2).tags(tag("team", "payments"), tag("env", "prod"))
+                    .propagateTags(PropagateTags.SERVICE).enableECSManagedTags(true));
+
+            List<Task> tasks = serviceTasksWithTags();
+
+            assertThat(tasks).hasSize(2).allSatisfy(task -> assertThat(task.tags()).containsExactlyInAnyOrder(
+                    tag("team", "payments"), tag("env", "prod"),
+                    tag("aws:ecs:clusterName", "production"), tag("aws:ecs:serviceName", "web")));
+        }
+
+        @Test
+        void propagateTagsTaskDefinitionOnAServiceCopiesTheDefinitionTags() {
+            createService(s -> s.tags(tag("team", "payments")).propagateTags(PropagateTags.TASK_DEFINITION));
+            // registerFargate tags the definition with source=definition.
+
+            assertThat(serviceTasksWithTags()).singleElement()
+                    .satisfies(task -> assertThat(task.tags()).containsExactly(tag("source", "definition")));
+        }
+
+        @Test
+        void withoutPropagationOrManagedTagsServiceTasksHaveNoTags() {
+            createService(s -> s.tags(tag("team", "payments")));
+
+            assertThat(serviceTasksWithTags()).singleElement().satisfies(task -> assertThat(task.tags()).isEmpty());
+        }
+
+        @Test
+        void managedTagsAloneNameTheClusterAndService() {
+            createService(s -> s.enableECSManagedTags(true));
+
+            assertThat(serviceTasksWithTags()).singleElement().satisfies(task -> assertThat(task.tags())
+                    .containsExactlyInAnyOrder(tag("aws:ecs:clusterName", "production"), tag("aws:ecs:serviceName", "web")));
+        }
+
+        @Test
+        void tasksStartedLaterCarryTheServiceTagsOfThatTime() {
+            createService(s -> s.tags(tag("team", "payments")).propagateTags(PropagateTags.SERVICE));
+            String first = ecs.listTasks(r -> r.cluster("production").serviceName("web")).taskArns().get(0);
+
+            ecs.tagResource(r -> r.resourceArn(SERVICE_ARN).tags(tag("env", "prod")));
+            ecs.updateService(r -> r.cluster("production").service("web").desiredCount(2));
+
+            List<Task> tasks = serviceTasksWithTags();
+            assertThat(tasks).hasSize(2);
+            assertThat(tasks.get(0).taskArn()).isEqualTo(first);
+            assertThat(tasks.get(0).tags()).containsExactly(tag("team", "payments"));
+            assertThat(tasks.get(1).tags()).containsExactlyInAnyOrder(tag("team", "payments"), tag("env", "prod"));
+        }
+
+        private void registerFargate() {
+            ecs.registerTaskDefinition(r -> r.family("web").requiresCompatibilities(Compatibility.FARGATE)
+                    .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512").tags(tag("source", "definition"))
+                    .containerDefinitions(c -> c.name("app").image("nginx:latest")));
+        }
+
+        private void createService(Consumer<CreateServiceRequest.Builder> more) {
+            ecs.createCluster(r -> r.clusterName("production"));
+            registerFargate();
+            ecs.createService(r -> {
+                r.cluster("production").serviceName("web").taskDefinition("web").desiredCount(1)
+                        .launchType(LaunchType.FARGATE)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-0123456789abcdef0")));
+                more.accept(r);
+            });
+        }
+
+        private String runTask(Consumer<RunTaskRequest.Builder> more) {
+            ecs.createCluster(r -> r.clusterName("production"));
+            registerFargate();
+            return ecs.runTask(r -> {
+                r.cluster("production").taskDefinition("web").launchType(LaunchType.FARGATE)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-0123456789abcdef0")));
+                more.accept(r);
+            }).tasks().get(0).taskArn();
+        }
+
+        private Task describeTaskWithTags(String taskArn) {
+            return ecs.describeTasks(r -> r.cluster("production").tasks(taskArn).include(TaskField.TAGS)).tasks().get(0);
+        }
+
+        /** The service's running tasks in launch order, with their tags. */
+        private List<Task> serviceTasksWithTags() {
+            List<String> arns = ecs.listTasks(r -> r.cluster("production").serviceName("web")).taskArns();
+            return ecs.describeTasks(r -> r.cluster("production").tasks(arns).include(TaskField.TAGS)).tasks();
+        }
     }
 
     // ---------------------------------------------------------------- helpers

@@ -64,7 +64,7 @@ public final class Services {
         }
         Optional<ServiceEntry> existing = state.services().byName(cluster.arn(), name);
         if (existing.isPresent() && existing.get().isActive()) {
-            if (request.clientToken() != null && request.clientToken().equals(existing.get().clientToken())) {
+            if (existing.get().isCreatedBy(request)) {
                 return CreateServiceResponse.builder().service(existing.get().toService(state.tags().tagsOf(existing.get().arn()))).build();
             }
             throw Errors.invalidParameter("Creation of service was not idempotent.");
@@ -112,10 +112,11 @@ public final class Services {
                 .roleArn(roleArn(state, request.role(), network, request.loadBalancers()))
                 .createdAt(state.now())
                 .createdBy(state.arns().callerPrincipal())
-                .loadBalancers(request.loadBalancers())
-                .serviceRegistries(request.serviceRegistries())
-                .placementConstraints(request.placementConstraints())
-                .placementStrategy(request.placementStrategy())
+                // ECS always sends these four as lists, [] when the request gave none.
+                .loadBalancers(request.hasLoadBalancers() ? request.loadBalancers() : List.of())
+                .serviceRegistries(request.hasServiceRegistries() ? request.serviceRegistries() : List.of())
+                .placementConstraints(request.hasPlacementConstraints() ? request.placementConstraints() : List.of())
+                .placementStrategy(request.hasPlacementStrategy() ? request.placementStrategy() : List.of())
                 .networkConfiguration(network)
                 .healthCheckGracePeriodSeconds(Objects.requireNonNullElse(request.healthCheckGracePeriodSeconds(), 0))
                 .schedulingStrategy(daemon ? "DAEMON" : "REPLICA")
@@ -131,7 +132,7 @@ public final class Services {
         }
         DeploymentSpec first = "ECS".equals(controller)
                 ? deploymentSpec(definition, launch, network, request.platformVersion()) : null;
-        ServiceEntry service = state.addService(cluster, config.build(), request.clientToken(), first);
+        ServiceEntry service = state.addService(cluster, config.build(), request, first);
         state.tags().forget(service.arn());
         state.tags().add(service.arn(), request.tags());
         state.settle();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -181,8 +182,8 @@ public final class EcsState {
     // ---- services
 
     /** Adds a service with its first deployment and asks the scheduler to start its tasks. */
-    public ServiceEntry addService(ClusterEntry cluster, Service config, String clientToken, DeploymentSpec first) {
-        ServiceEntry service = new ServiceEntry(nextSequence(), cluster, config, clientToken);
+    public ServiceEntry addService(ClusterEntry cluster, Service config, CreateServiceRequest creation, DeploymentSpec first) {
+        ServiceEntry service = new ServiceEntry(nextSequence(), cluster, config, creation);
         services.add(service);
         if (first != null) {
             deploy(service, first);

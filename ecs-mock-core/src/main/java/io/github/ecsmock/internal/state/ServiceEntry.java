@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceEvent;
@@ -20,7 +21,7 @@ public final class ServiceEntry {
     static final int MAX_EVENTS = 100;
 
     final long sequence;
-    final String clientToken;
+    final CreateServiceRequest creation;
     final ClusterEntry cluster;
     Service config;
     String status = "ACTIVE";
@@ -30,11 +31,11 @@ public final class ServiceEntry {
     boolean reconcileScheduled;
     String lastProblem;
 
-    ServiceEntry(long sequence, ClusterEntry cluster, Service config, String clientToken) {
+    ServiceEntry(long sequence, ClusterEntry cluster, Service config, CreateServiceRequest creation) {
         this.sequence = sequence;
         this.cluster = cluster;
         this.config = config;
-        this.clientToken = clientToken;
+        this.creation = creation;
     }
 
     public String name() {
@@ -57,8 +58,12 @@ public final class ServiceEntry {
         return "ACTIVE".equals(status);
     }
 
-    public String clientToken() {
-        return clientToken;
+    /**
+     * Whether {@code request} repeats the CreateService that made this service, client token and all:
+     * ECS then answers with the service instead of refusing the name.
+     */
+    public boolean isCreatedBy(CreateServiceRequest request) {
+        return request.clientToken() != null && request.equals(creation);
     }
 
     public long sequence() {
