@@ -36,7 +36,9 @@ final class LaunchRules {
         }
         if (launchType != null) {
             if (!LAUNCH_TYPES.contains(launchType)) {
-                throw Errors.invalidParameter("launchType should be one of [EC2,FARGATE,EXTERNAL]");
+                // The model's other value, MANAGED_INSTANCES, is reached through capacity providers only.
+                throw Errors.invalidParameter("The launch type " + launchType + " is used through a capacity provider "
+                        + "strategy. Specify capacityProviderStrategy instead of launchType and try again.");
             }
             return new Launch(launchType, List.of());
         }

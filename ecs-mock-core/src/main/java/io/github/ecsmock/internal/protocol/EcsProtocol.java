@@ -28,6 +28,7 @@ public final class EcsProtocol {
     private final EcsApi api;
     private final EcsStates states;
     private final AwsJsonCodec codec = new AwsJsonCodec();
+    private final ModelValidator validator = ModelValidator.load();
     private final JsonFactory json = new JsonFactory();
     private final String defaultAccount;
     private final String defaultRegion;
@@ -53,7 +54,8 @@ public final class EcsProtocol {
             operationName = operationName(target);
             String name = operationName;
             EcsApi.Operation operation = api.operation(name).orElseThrow(() -> missing(name));
-            Object request = codec.read(body, operation.requestBuilder());
+            SdkPojo request = codec.read(body, operation.requestBuilder());
+            validator.validate(name, request);
             CallerScope scope = CallerScope.of(authorization, defaultAccount, defaultRegion);
             SdkPojo response = operation.invoke(states.of(scope.account(), scope.region()), request);
             return new ProtocolResponse(200, requestId, codec.write(response), null);

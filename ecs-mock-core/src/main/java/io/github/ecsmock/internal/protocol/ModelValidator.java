@@ -1,0 +1,216 @@
+package io.github.ecsmock.internal.protocol;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.ecsmock.internal.ecs.BlankMembers;
+import io.github.ecsmock.internal.errors.EcsError;
+import io.github.ecsmock.internal.errors.Errors;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+
+/**
+ * Checks every request against the ECS API model before it reaches an operation: required members,
+ * enum values, string lengths and patterns, numeric ranges and list sizes, at any depth. The
+ * constraints are derived from the public model ({@code src/build/extract-constraints.py}) into a
+ * resource, so an operation added to the table is validated without new code. Violations are
+ * {@code InvalidParameterException}s that name the member, in ECS's wording where it is known
+ * ({@code include should be one of [...]}, {@code tags can have at most 50 items.}); a required
+ * member that ECS answers in its own words gets those words ({@link BlankMembers}).
+ */
+public final class ModelValidator {
+    private static final String RESOURCE = "ecs-request-constraints.json";
+
+    /** What the model says of one shape; only the parts validation needs. */
+    private record Shape(String type, Set<String> required, Map<String, String> members, String element,
+                         Long min, Long max, Pattern pattern, List<String> values) {
+    }
+
+    private final Map<String, String> inputs;
+    private final Map<String, Shape> shapes;
+
+    private ModelValidator(Map<String, String> inputs, Map<String, Shape> shapes) {
+        this.inputs = inputs;
+        this.shapes = shapes;
+    }
+
+    public static ModelValidator load() {
+        try (InputStream in = ModelValidator.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The model constraints " + RESOURCE + " are missing from the classpath");
+            }
+            Map<String, Object> model = readObject(new JsonFactory().createParser(in));
+            @SuppressWarnings("unchecked")
+            Map<String, String> inputs = (Map<String, String>) (Map<String, ?>) model.get("operations");
+            Map<String, Shape> shapes = new HashMap<>();
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> raw = (Map<String, Map<String, Object>>) (Map<String, ?>) model.get("shapes");
+            raw.forEach((name, shape) -> shapes.put(name, shape(shape)));
+            return new ModelValidator(Map.copyOf(inputs), Map.copyOf(shapes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the model knows the operation (the Gateway operations of newer SDKs are not in it). */
+    public boolean knows(String operation) {
+        return inputs.containsKey(operation);
+    }
+
+    /** Throws the error ECS would give for the first constraint {@code request} breaks. */
+    public void validate(String operation, SdkPojo request) {
+        String input = inputs.get(operation);
+        if (input != null) {
+            structure(operation, shapes.get(input), request, "");
+        }
+    }
+
+    private void structure(String operation, Shape shape, SdkPojo value, String path) {
+        for (SdkField<?> field : value.sdkFields()) {
+            String member = field.memberName();
+            String memberShape = shape.members().get(member);
+            if (memberShape == null) {
+                continue;
+            }
+            Object memberValue = field.getValueOrDefault(value);
+            boolean absent = memberValue == null || memberValue instanceof SdkAutoConstructList
+                    || memberValue instanceof SdkAutoConstructMap || "".equals(memberValue);
+            if (absent) {
+                if (shape.required().contains(member)) {
+                    throw path.isEmpty()
+                            ? BlankMembers.answer(operation, member).orElseGet(() -> blank(member))
+                            : blank(path + member);
+                }
+                continue;
+            }
+            check(operation, shapes.get(memberShape), memberValue, path + member);
+        }
+    }
+
+    private void check(String operation, Shape shape, Object value, String path) {
+        if (shape == null) {
+            return;
+        }
+        switch (shape.type()) {
+            case "structure" -> structure(operation, shape, (SdkPojo) value, path + ".");
+            case "list" -> {
+                List<?> list = (List<?>) value;
+                size(shape, list.size(), path);
+                Shape element = shapes.get(shape.element());
+                for (int i = 0; i < list.size(); i++) {
+                    // A scalar element is named by its list, as ECS names it ("include should be one of ...").
+                    String elementPath = element != null && element.type().equals("structure") ? path + "[" + i + "]" : path;
+                    check(operation, element, list.get(i), elementPath);
+                }
+            }
+            case "map" -> {
+                Shape element = shapes.get(shape.element());
+                for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                    check(operation, element, entry.getValue(), path + "." + entry.getKey());
+                }
+            }
+            case "string" -> string(shape, (String) value, path);
+            case "integer", "long", "double", "float" -> number(shape, ((Number) value).doubleValue(), path);
+            default -> {
+            }
+        }
+    }
+
+    private static void string(Shape shape, String value, String path) {
+        if (shape.values() != null && !shape.values().contains(value)) {
+            throw Errors.invalidParameter(path + " should be one of [" + String.join(",", shape.values()) + "]");
+        }
+        if (shape.min() != null && value.length() < shape.min()) {
+            throw value.isEmpty() ? blank(path) : Errors.invalidParameter(path + " shorter than " + shape.min() + ".");
+        }
+        if (shape.max() != null && value.length() > shape.max()) {
+            throw Errors.invalidParameter(path + " longer than " + shape.max() + ".");
+        }
+        if (shape.pattern() != null && !shape.pattern().matcher(value).matches()) {
+            throw Errors.invalidParameter(path + " must match " + shape.pattern().pattern());
+        }
+    }
+
+    private static void number(Shape shape, double value, String path) {
+        boolean low = shape.min() != null && value < shape.min();
+        boolean high = shape.max() != null && value > shape.max();
+        if (low || high) {
+            if (shape.min() != null && shape.max() != null) {
+                throw Errors.invalidParameter(path + " must be between " + shape.min() + " and " + shape.max() + ".");
+            }
+            throw Errors.invalidParameter(path + (low ? " must be at least " + shape.min() : " must be at most " + shape.max()) + ".");
+        }
+    }
+
+    private static void size(Shape shape, int size, String path) {
+        if (shape.max() != null && size > shape.max()) {
+            throw Errors.invalidParameter(path + " can have at most " + shape.max() + " items.");
+        }
+        if (shape.min() != null && size < shape.min()) {
+            throw Errors.invalidParameter(path + " must have at least " + shape.min() + " items.");
+        }
+    }
+
+    private static EcsError blank(String path) {
+        return Errors.invalidParameter(path + " can not be blank.");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Shape shape(Map<String, Object> raw) {
+        String type = (String) raw.get("type");
+        String element = (String) (raw.containsKey("member") && !"structure".equals(type) ? raw.get("member") : raw.get("value"));
+        Map<String, String> members = "structure".equals(type)
+                ? (Map<String, String>) (Map<String, ?>) raw.getOrDefault("members", Map.of()) : Map.of();
+        List<String> required = (List<String>) (List<?>) raw.getOrDefault("required", List.of());
+        String pattern = (String) raw.get("pattern");
+        return new Shape(type, Set.copyOf(required), members, element,
+                raw.get("min") == null ? null : ((Number) raw.get("min")).longValue(),
+                raw.get("max") == null ? null : ((Number) raw.get("max")).longValue(),
+                pattern == null ? null : Pattern.compile(pattern),
+                raw.get("enum") == null ? null : List.copyOf((List<String>) (List<?>) raw.get("enum")));
+    }
+
+    /** A plain reading of the constraints file: objects as maps, arrays as lists, numbers and strings as they are. */
+    private static Map<String, Object> readObject(JsonParser parser) throws IOException {
+        if (parser.currentToken() == null) {
+            parser.nextToken();
+        }
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+            String name = parser.currentName();
+            parser.nextToken();
+            object.put(name, readValue(parser));
+        }
+        return object;
+    }
+
+    private static Object readValue(JsonParser parser) throws IOException {
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> readObject(parser);
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                    list.add(readValue(parser));
+                }
+                yield list;
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> parser.getText();
+        };
+    }
+}
