@@ -5,8 +5,12 @@ import io.github.ecsmock.internal.ecs.StateView;
 import io.github.ecsmock.internal.protocol.EcsProtocol;
 import io.github.ecsmock.internal.server.HttpServer;
 import io.github.ecsmock.internal.state.EcsStates;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -51,7 +55,7 @@ public final class EcsMock implements AutoCloseable {
         this.states = new EcsStates(clock, builder.seed != null ? builder.seed : new SecureRandom().nextLong(),
                 builder.lifecycle.step());
         this.api = new EcsApi(builder.validationProfile);
-        this.protocol = new EcsProtocol(api, states, builder.account, builder.region);
+        this.protocol = new EcsProtocol(api, states, builder.account, builder.region, builder.credentials);
     }
 
     public static Builder builder() {
@@ -96,10 +100,15 @@ public final class EcsMock implements AutoCloseable {
         return server.port();
     }
 
+    /** The host as a client should name it: a wildcard address is reached through loopback. */
     private String hostForUri() {
         String host = settings.host;
-        if (host.equals("0.0.0.0")) {
-            return "127.0.0.1";
+        try {
+            if (InetAddress.getByName(host).isAnyLocalAddress()) {
+                return "127.0.0.1";
+            }
+        } catch (UnknownHostException e) {
+            // A name that does not resolve is used as given; starting would have failed on it.
         }
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
@@ -164,8 +173,16 @@ public final class EcsMock implements AutoCloseable {
                 .build();
     }
 
-    private static StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(TEST_ACCESS_KEY, TEST_ACCESS_KEY));
+    /** The test credentials, or under strict authentication the first credentials the mock was given. */
+    private StaticCredentialsProvider credentials() {
+        Map.Entry<String, String> first = settings.credentials.isEmpty()
+                ? Map.entry(TEST_ACCESS_KEY, TEST_ACCESS_KEY) : settings.credentials.entrySet().iterator().next();
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(first.getKey(), first.getValue()));
+    }
+
+    /** Whether every request must carry a valid SigV4 signature by credentials the mock was given. */
+    public boolean authenticates() {
+        return !settings.credentials.isEmpty();
     }
 
     /** The protocol core, for transports in this library. */
@@ -189,6 +206,7 @@ public final class EcsMock implements AutoCloseable {
         private ValidationProfile validationProfile = ValidationProfile.LENIENT;
         private Lifecycle lifecycle = Lifecycle.immediate();
         private Long seed;
+        private Map<String, String> credentials = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -241,6 +259,20 @@ public final class EcsMock implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Turns on strict authentication and accepts these credentials: every request must then be
+         * signed (SigV4) by a secret the mock knows, and is refused as AWS refuses it otherwise
+         * (MissingAuthenticationTokenException, UnrecognizedClientException, InvalidSignatureException).
+         * May be called again to accept more; the clients of {@link #newClient()} sign with the first.
+         */
+        public Builder credentials(String accessKeyId, String secretAccessKey) {
+            if (accessKeyId == null || accessKeyId.isBlank() || secretAccessKey == null || secretAccessKey.isEmpty()) {
+                throw new IllegalArgumentException("An access key id and a secret access key are needed");
+            }
+            this.credentials.put(accessKeyId, secretAccessKey);
+            return this;
+        }
+
         /** Seeds the identifiers the mock hands out, so that a run can be repeated exactly. */
         public Builder seed(long seed) {
             this.seed = seed;
@@ -261,6 +293,7 @@ public final class EcsMock implements AutoCloseable {
             copy.validationProfile = validationProfile;
             copy.lifecycle = lifecycle;
             copy.seed = seed;
+            copy.credentials = new LinkedHashMap<>(credentials);
             return copy;
         }
 

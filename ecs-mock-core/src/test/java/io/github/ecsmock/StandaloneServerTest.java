@@ -72,6 +72,42 @@ class StandaloneServerTest {
         assertThat(output).contains("ecs-mock: unknown option --bogus").contains("usage: java -jar ecs-mock-standalone.jar");
     }
 
+    @Test
+    void refusesToListenBeyondLoopbackUnlessAllowed() throws Exception {
+        Process server = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "io.github.ecsmock.internal.server.StandaloneServer", "--host", "0.0.0.0", "--port", "0")
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.exitValue()).isEqualTo(2);
+        assertThat(output).contains("0.0.0.0 is not a loopback address").contains("--allow-remote")
+                .doesNotContain("listening on http");
+    }
+
+    @Test
+    void listensBeyondLoopbackWithAWarningWhenAllowed() throws Exception {
+        Process server = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "io.github.ecsmock.internal.server.StandaloneServer", "--host", "0.0.0.0", "--port", "0", "--allow-remote")
+                .redirectErrorStream(true)
+                .start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo("ecs-mock: WARNING: listening on 0.0.0.0, reachable from other machines, "
+                    + "and answering unsigned requests");
+            assertThat(out.readLine()).startsWith("ecs-mock listening on http://127.0.0.1:");
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+            server.destroyForcibly();
+        }
+    }
+
     private static HttpResponse<String> post(URI endpoint, String operation, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + operation)

@@ -9,6 +9,7 @@ import io.github.ecsmock.internal.state.EcsStates;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,25 +34,32 @@ public final class EcsProtocol {
     private final String defaultAccount;
     private final String defaultRegion;
 
-    public EcsProtocol(EcsApi api, EcsStates states, String defaultAccount, String defaultRegion) {
+    private final SigV4Verifier verifier;
+
+    /**
+     * @param credentials secret access keys by access key id; when any are given, every request must
+     *                    carry a valid signature by one of them (strict authentication)
+     */
+    public EcsProtocol(EcsApi api, EcsStates states, String defaultAccount, String defaultRegion,
+                       Map<String, String> credentials) {
         this.api = api;
         this.states = states;
         this.defaultAccount = defaultAccount;
         this.defaultRegion = defaultRegion;
+        this.verifier = credentials.isEmpty() ? null : new SigV4Verifier(credentials);
     }
 
-    /**
-     * Answers one request.
-     *
-     * @param target        the {@code X-Amz-Target} header, may be null
-     * @param authorization the {@code Authorization} header, may be null
-     * @param body          the request body, empty for none
-     */
-    public ProtocolResponse handle(String target, String authorization, byte[] body) {
+    /** Answers one request. */
+    public ProtocolResponse handle(ProtocolRequest http) {
         String requestId = UUID.randomUUID().toString();
         String operationName = null;
         try {
-            operationName = operationName(target);
+            if (verifier != null) {
+                verifier.verify(http);
+            }
+            String authorization = http.header("Authorization");
+            byte[] body = http.body();
+            operationName = operationName(http.header("X-Amz-Target"));
             String name = operationName;
             EcsApi.Operation operation = api.operation(name).orElseThrow(() -> missing(name));
             SdkPojo request = codec.read(body, operation.requestBuilder());

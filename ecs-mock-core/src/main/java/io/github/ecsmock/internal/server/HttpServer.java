@@ -2,6 +2,7 @@ package io.github.ecsmock.internal.server;
 
 import io.github.ecsmock.internal.errors.EcsError;
 import io.github.ecsmock.internal.protocol.EcsProtocol;
+import io.github.ecsmock.internal.protocol.ProtocolRequest;
 import io.github.ecsmock.internal.protocol.ProtocolResponse;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -36,8 +37,8 @@ public final class HttpServer implements AutoCloseable {
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.threadPool = threads;
-            config.routes.post("/", ctx -> write(ctx, protocol.handle(
-                    ctx.header("X-Amz-Target"), ctx.header("Authorization"), ctx.bodyAsBytes())));
+            config.routes.post("/", ctx -> write(ctx, protocol.handle(new ProtocolRequest(
+                    "POST", ctx.path(), ctx.queryString(), ctx.headerMap(), ctx.bodyAsBytes()))));
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     write(ctx, protocol.error(new EcsError(codeFor(e.getStatus()), e.getStatus(), e.getMessage()))));
             config.routes.error(404, ctx -> write(ctx, protocol.error(new EcsError("UnknownOperationException", 404,

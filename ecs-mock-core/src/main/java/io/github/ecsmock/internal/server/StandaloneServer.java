@@ -5,13 +5,18 @@ import io.github.ecsmock.EcsMock;
 import io.github.ecsmock.Lifecycle;
 import io.github.ecsmock.ValidationProfile;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The mock as a server of its own, for curl, boto3, the AWS CLI and the JavaScript SDK:
  * {@code java -jar ecs-mock-standalone.jar [--port 4566] [--host 127.0.0.1] [--region us-east-1]
- * [--account 123456789012] [--strict] [--step SECONDS]}. It prints one line naming the endpoint and runs until
+ * [--account 123456789012] [--strict] [--step SECONDS] [--auth KEY:SECRET] [--allow-remote]}. It listens
+ * on loopback unless told otherwise with {@code --allow-remote}. It prints one line naming the endpoint and runs until
  * interrupted. Its clock follows the wall clock, as its clients cannot reach into the JVM to move it.
  */
 public final class StandaloneServer {
@@ -21,7 +26,8 @@ public final class StandaloneServer {
     }
 
     /** What the command line asks for. */
-    record Options(String host, int port, String region, String account, ValidationProfile profile, Lifecycle lifecycle) {
+    record Options(String host, int port, String region, String account, ValidationProfile profile, Lifecycle lifecycle,
+                   Map<String, String> credentials, boolean allowRemote) {
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -39,18 +45,28 @@ public final class StandaloneServer {
             usage(System.out);
             return;
         }
+        if (!isLoopback(options.host())) {
+            if (!options.allowRemote()) {
+                System.err.println("ecs-mock: " + options.host() + " is not a loopback address; the mock has no access "
+                        + "control worth the name, so it listens on another address only with --allow-remote");
+                System.exit(2);
+                return;
+            }
+            System.err.println("ecs-mock: WARNING: listening on " + options.host() + ", reachable from other machines"
+                    + (options.credentials().isEmpty() ? ", and answering unsigned requests" : ""));
+        }
         EcsMock mock;
         try {
-            mock = EcsMock.builder()
+            EcsMock.Builder builder = EcsMock.builder()
                     .host(options.host())
                     .port(options.port())
                     .region(options.region())
                     .account(options.account())
                     .validationProfile(options.profile())
                     .lifecycle(options.lifecycle())
-                    .clock(EcsClock.system())
-                    .build()
-                    .start();
+                    .clock(EcsClock.system());
+            options.credentials().forEach(builder::credentials);
+            mock = builder.build().start();
         } catch (RuntimeException e) {
             System.err.println("ecs-mock: cannot listen on " + options.host() + ":" + options.port() + ": " + rootMessage(e));
             System.exit(1);
@@ -75,6 +91,8 @@ public final class StandaloneServer {
         String account = EcsMock.DEFAULT_ACCOUNT;
         ValidationProfile profile = ValidationProfile.LENIENT;
         Lifecycle lifecycle = Lifecycle.immediate();
+        Map<String, String> credentials = new LinkedHashMap<>();
+        boolean allowRemote = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -83,7 +101,8 @@ public final class StandaloneServer {
                     return null;
                 }
                 case "--strict" -> profile = ValidationProfile.STRICT;
-                case "--host", "--port", "--region", "--account", "--step" -> {
+                case "--allow-remote" -> allowRemote = true;
+                case "--host", "--port", "--region", "--account", "--step", "--auth" -> {
                     String value;
                     if (arg.contains("=")) {
                         value = arg.substring(arg.indexOf('=') + 1);
@@ -97,6 +116,13 @@ public final class StandaloneServer {
                         case "--port" -> port = port(value);
                         case "--region" -> region = value;
                         case "--step" -> lifecycle = Lifecycle.stepped(Duration.ofMillis(seconds(value)));
+                        case "--auth" -> {
+                            int colon = value.indexOf(':');
+                            if (colon < 1 || colon == value.length() - 1) {
+                                throw new IllegalArgumentException("--auth needs ACCESS_KEY_ID:SECRET_ACCESS_KEY");
+                            }
+                            credentials.put(value.substring(0, colon), value.substring(colon + 1));
+                        }
                         default -> account = value;
                     }
                 }
@@ -106,7 +132,7 @@ public final class StandaloneServer {
         if (!account.matches("\\d{12}")) {
             throw new IllegalArgumentException("--account needs a 12-digit AWS account id, not " + account);
         }
-        return new Options(host, port, region, account, profile, lifecycle);
+        return new Options(host, port, region, account, profile, lifecycle, credentials, allowRemote);
     }
 
     private static int port(String value) {
@@ -119,6 +145,15 @@ public final class StandaloneServer {
             // reported below
         }
         throw new IllegalArgumentException("--port needs a number from 0 to 65535, not " + value);
+    }
+
+    /** Whether the address is this machine's loopback; names that do not resolve are not. */
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static long seconds(String value) {
@@ -136,13 +171,17 @@ public final class StandaloneServer {
     private static void usage(PrintStream out) {
         out.println("usage: java -jar ecs-mock-standalone.jar [--port 4566] [--host 127.0.0.1] [--region us-east-1]");
         out.println("                                         [--account 123456789012] [--strict] [--step SECONDS]");
+        out.println("                                         [--auth KEY:SECRET]... [--allow-remote]");
         out.println("  --port     TCP port to listen on (0 picks a free one); default 4566");
-        out.println("  --host     address to listen on; default the loopback address 127.0.0.1");
+        out.println("  --host     address to listen on; default the loopback address 127.0.0.1; another address");
+        out.println("             needs --allow-remote");
         out.println("  --region   region of unsigned requests; signed ones use their credential scope");
         out.println("  --account  account of requests whose access key id is not a 12-digit account id");
         out.println("  --strict   reject what AWS rejects (the default also accepts the quick-start's requests)");
         out.println("  --step     walk tasks through their statuses, one every SECONDS of wall-clock time;");
         out.println("             by default RunTask answers RUNNING and services are steady at once");
+        out.println("  --auth     accept only requests signed (SigV4) with these credentials; may be repeated");
+        out.println("  --allow-remote  let --host name an address other machines can reach");
     }
 
     private static String rootMessage(Throwable error) {

@@ -1,0 +1,93 @@
+package io.github.ecsmock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.EcsException;
+
+/** With credentials configured, the mock verifies SigV4 signatures and answers as AWS does when they fail. */
+class StrictAuthenticationTest extends EcsApiTest {
+    @Override
+    protected EcsMock.Builder configure(EcsMock.Builder builder) {
+        return builder.credentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
+                .credentials("AKIDSECOND", "second-secret");
+    }
+
+    private EcsClient clientWith(String accessKey, String secret) {
+        return EcsClient.builder()
+                .endpointOverride(mock.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
+                .httpClientBuilder(Apache5HttpClient.builder())
+                .build();
+    }
+
+    @Test
+    void requestsSignedWithKnownCredentialsAreAnswered() {
+        assertThat(mock.authenticates()).isTrue();
+        assertThat(ecs.createCluster(r -> r.clusterName("signed")).cluster().status()).isEqualTo("ACTIVE");
+        try (EcsClient second = clientWith("AKIDSECOND", "second-secret")) {
+            assertThat(second.listClusters().clusterArns()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aWrongSecretIsAnInvalidSignature() {
+        try (EcsClient wrong = clientWith("AKIAIOSFODNN7EXAMPLE", "not-the-secret")) {
+            EcsException error = catchThrowableOfType(EcsException.class, () -> wrong.createCluster(r -> r.clusterName("nope")));
+
+            assertThat(error.statusCode()).isEqualTo(403);
+            assertThat(error.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+            assertThat(error.awsErrorDetails().errorMessage()).startsWith("The request signature we calculated does not match "
+                    + "the signature you provided.");
+        }
+        assertThat(mock.view().clusters()).isEmpty();
+    }
+
+    @Test
+    void anUnknownAccessKeyIsAnUnrecognizedClient() {
+        try (EcsClient stranger = clientWith("AKIDSTRANGER", "whatever")) {
+            EcsException error = catchThrowableOfType(EcsException.class, () -> stranger.listClusters());
+
+            assertThat(error.statusCode()).isEqualTo(403);
+            assertThat(error.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException");
+            assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("The security token included in the request is invalid.");
+        }
+    }
+
+    @Test
+    void anUnsignedRequestIsMissingItsAuthenticationToken() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mock.endpoint() + "/"))
+                .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113.ListClusters")
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).isEqualTo("{\"__type\":\"MissingAuthenticationTokenException\",\"message\":\"Missing Authentication Token\"}");
+    }
+
+    @Test
+    void aTamperedBodyNoLongerMatchesItsSignature() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mock.endpoint() + "/"))
+                .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113.ListClusters")
+                .header("X-Amz-Date", "20261125T090000Z")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261125/us-east-1/ecs/aws4_request, "
+                        + "SignedHeaders=host;x-amz-date;x-amz-target, Signature=" + "0".repeat(64))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("\"__type\":\"InvalidSignatureException\"");
+    }
+}
