@@ -5,6 +5,7 @@ import io.github.ecsmock.internal.ecs.StateView;
 import io.github.ecsmock.internal.protocol.EcsProtocol;
 import io.github.ecsmock.internal.server.HttpServer;
 import io.github.ecsmock.internal.state.EcsStates;
+import io.github.ecsmock.internal.state.Invariants;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -183,6 +184,11 @@ public final class EcsMock implements AutoCloseable {
     /** Whether every request must carry a valid SigV4 signature by credentials the mock was given. */
     public boolean authenticates() {
         return !settings.credentials.isEmpty();
+    }
+
+    /** What breaks the state's own rules, over every account and region; empty unless the mock has a bug. */
+    java.util.List<String> invariantViolations() {
+        return states.all().stream().flatMap(state -> Invariants.violations(state).stream()).toList();
     }
 
     /** The protocol core, for transports in this library. */

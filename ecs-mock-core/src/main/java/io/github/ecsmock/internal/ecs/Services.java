@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
 public final class Services {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
     private static final int MAX_DESCRIBE = 10;
+    private static final int MAX_TASKS_PER_SERVICE = 5000;
     private static final String DAEMON_DESIRED_COUNT = "The daemon scheduling strategy does not support a desired count "
             + "for services. Remove the desired count value and try again";
 
@@ -150,8 +151,8 @@ public final class Services {
         if (request.desiredCount() != null && daemon) {
             throw Errors.invalidParameter(DAEMON_DESIRED_COUNT);
         }
-        if (request.desiredCount() != null && request.desiredCount() < 0) {
-            throw Errors.invalidParameter("desiredCount can not be less than 0.");
+        if (request.desiredCount() != null) {
+            checkDesiredCount(request.desiredCount());
         }
         boolean ecsController = service.deployments().size() > 0;
         TaskDefinition definition = null;
@@ -287,10 +288,21 @@ public final class Services {
         if (request.desiredCount() == null) {
             throw Errors.invalidParameter("DesiredCount is missing");
         }
-        if (request.desiredCount() < 0) {
+        checkDesiredCount(request.desiredCount());
+        return request.desiredCount();
+    }
+
+    /**
+     * A service runs at most 5,000 tasks (ECS's quota of tasks per service, which cannot be raised);
+     * the mock refuses more at once rather than start them.
+     */
+    private static void checkDesiredCount(int desiredCount) {
+        if (desiredCount < 0) {
             throw Errors.invalidParameter("desiredCount can not be less than 0.");
         }
-        return request.desiredCount();
+        if (desiredCount > MAX_TASKS_PER_SERVICE) {
+            throw Errors.invalidParameter("desiredCount can not be greater than " + MAX_TASKS_PER_SERVICE + ".");
+        }
     }
 
     private static void checkDaemon(CreateServiceRequest request, String controller, ClusterEntry cluster) {

@@ -5,6 +5,8 @@ import io.github.ecsmock.internal.protocol.EcsProtocol;
 import io.github.ecsmock.internal.protocol.ProtocolRequest;
 import io.github.ecsmock.internal.protocol.ProtocolResponse;
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.InputStream;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -18,6 +20,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class HttpServer implements AutoCloseable {
     /** The largest body accepted, as Javalin's default; ECS's own largest requests are far smaller. */
     static final long MAX_REQUEST_BYTES = 1_000_000;
+    /** How much of an oversized body is read and dropped before the connection is closed on it. */
+    private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
 
     private final Javalin app;
 
@@ -37,8 +41,15 @@ public final class HttpServer implements AutoCloseable {
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.threadPool = threads;
-            config.routes.post("/", ctx -> write(ctx, protocol.handle(new ProtocolRequest(
-                    "POST", ctx.path(), ctx.queryString(), ctx.headerMap(), ctx.bodyAsBytes()))));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new AwsErrorPages(protocol)));
+            config.routes.post("/", ctx -> {
+                if (ctx.req().getContentLengthLong() > MAX_REQUEST_BYTES) {
+                    refuseTooLarge(ctx, protocol);
+                    return;
+                }
+                write(ctx, protocol.handle(new ProtocolRequest(
+                        "POST", ctx.path(), ctx.queryString(), ctx.headerMap(), ctx.bodyAsBytes())));
+            });
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     write(ctx, protocol.error(new EcsError(codeFor(e.getStatus()), e.getStatus(), e.getMessage()))));
             config.routes.error(404, ctx -> write(ctx, protocol.error(new EcsError("UnknownOperationException", 404,
@@ -50,7 +61,23 @@ public final class HttpServer implements AutoCloseable {
         return new HttpServer(app);
     }
 
-    private static String codeFor(int status) {
+    /**
+     * Answers 413 to a body over the limit. The body is read and dropped first (up to a bound), so a
+     * client that sends it all before reading the answer gets the answer rather than a reset.
+     */
+    private static void refuseTooLarge(Context ctx, EcsProtocol protocol) throws IOException {
+        InputStream body = ctx.req().getInputStream();
+        byte[] sink = new byte[64 * 1024];
+        long drained = 0;
+        for (int read = body.read(sink); read >= 0 && drained < MAX_DRAINED_BYTES; read = body.read(sink)) {
+            drained += read;
+        }
+        ctx.header("Connection", "close");
+        write(ctx, protocol.error(new EcsError("RequestEntityTooLargeException", 413,
+                "The request body is larger than ecs-mock accepts (" + MAX_REQUEST_BYTES + " bytes).")));
+    }
+
+    static String codeFor(int status) {
         return status == 413 ? "RequestEntityTooLargeException" : status >= 500 ? "ServerException" : "BadRequestException";
     }
 

@@ -1,0 +1,100 @@
+package io.github.ecsmock.internal.state;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules the state must keep whatever requests it has answered, checked over the whole state:
+ * every task and service belongs to a cluster the state holds; the counters kept as tasks move equal
+ * a recount; an ACTIVE or DRAINING service has exactly one PRIMARY deployment, PRIMARY first; every
+ * task of a deployment is a task of the state, of the service's cluster, and not stopped. Used by the
+ * fuzz and stress tests; a violation is a bug in the mock.
+ */
+public final class Invariants {
+    private Invariants() {
+    }
+
+    public static List<String> violations(EcsState state) {
+        return state.atomically(() -> check(state));
+    }
+
+    private static List<String> check(EcsState state) {
+        List<String> problems = new ArrayList<>();
+        Map<String, ClusterEntry> clusters = new HashMap<>();
+        state.clusters().inOrder().values().forEach(cluster -> clusters.put(cluster.arn(), cluster));
+
+        for (ClusterEntry cluster : clusters.values()) {
+            Map<String, int[]> recount = new HashMap<>();
+            int notStopped = 0;
+            List<TaskEntry> all = new ArrayList<>(state.tasks().live(cluster.arn()).values());
+            all.addAll(state.tasks().stopped(cluster.arn()).values());
+            for (TaskEntry task : all) {
+                if (!task.clusterArn().equals(cluster.arn())) {
+                    problems.add("task " + task.arn() + " is listed under cluster " + cluster.arn());
+                }
+                if (state.tasks().byId(task.id()).orElse(null) != task) {
+                    problems.add("task " + task.arn() + " is listed but not found by id");
+                }
+                if (task.isLive() == state.tasks().stopped(cluster.arn()).containsKey(task.sequence())) {
+                    problems.add("task " + task.arn() + " is listed under the wrong desired status");
+                }
+                int[] counts = recount.computeIfAbsent(task.launchType(), type -> new int[2]);
+                if (task.isRunning()) {
+                    counts[0]++;
+                } else if (TaskStatus.isPending(task.lastStatus())) {
+                    counts[1]++;
+                }
+                if (!task.isStopped()) {
+                    notStopped++;
+                }
+            }
+            if (notStopped != state.tasks().notStopped(cluster.arn())) {
+                problems.add("cluster " + cluster.name() + " counts " + state.tasks().notStopped(cluster.arn())
+                        + " tasks not stopped, a recount finds " + notStopped);
+            }
+            state.tasks().countsByLaunchType(cluster.arn()).forEach((type, kept) -> {
+                int[] counted = recount.getOrDefault(type, new int[2]);
+                if (kept.running() != counted[0] || kept.pending() != counted[1]) {
+                    problems.add("cluster " + cluster.name() + " counts " + kept.running() + " running and " + kept.pending()
+                            + " pending " + type + " tasks, a recount finds " + counted[0] + " and " + counted[1]);
+                }
+            });
+            if (!cluster.isActive() && notStopped > 0) {
+                problems.add("INACTIVE cluster " + cluster.name() + " has " + notStopped + " tasks that have not stopped");
+            }
+            for (ServiceEntry service : state.services().inOrder(cluster.arn()).values()) {
+                checkService(state, cluster, service, problems);
+            }
+        }
+        return problems;
+    }
+
+    private static void checkService(EcsState state, ClusterEntry cluster, ServiceEntry service, List<String> problems) {
+        if (!service.clusterArn().equals(cluster.arn())) {
+            problems.add("service " + service.arn() + " is listed under cluster " + cluster.arn());
+        }
+        if (!cluster.isActive() && !"INACTIVE".equals(service.status())) {
+            problems.add("service " + service.arn() + " is " + service.status() + " in an INACTIVE cluster");
+        }
+        long primaries = service.deployments.stream().filter(d -> "PRIMARY".equals(d.status)).count();
+        if (!service.deployments.isEmpty() && (primaries != 1 || !"PRIMARY".equals(service.deployments.get(0).status))) {
+            problems.add("service " + service.arn() + " has " + primaries + " PRIMARY deployments, PRIMARY first: "
+                    + (!service.deployments.isEmpty() && "PRIMARY".equals(service.deployments.get(0).status)));
+        }
+        for (DeploymentEntry deployment : service.deployments) {
+            for (TaskEntry task : deployment.tasks()) {
+                if (state.tasks().byId(task.id()).orElse(null) != task || !task.clusterArn().equals(cluster.arn())) {
+                    problems.add("deployment " + deployment.id + " holds task " + task.arn() + " that the cluster does not");
+                }
+                if (task.isStopped()) {
+                    problems.add("deployment " + deployment.id + " still holds stopped task " + task.arn());
+                }
+            }
+        }
+        if ("INACTIVE".equals(service.status()) && service.deployments.stream().anyMatch(d -> !d.isDrained())) {
+            problems.add("INACTIVE service " + service.arn() + " still has tasks that have not stopped");
+        }
+    }
+}
