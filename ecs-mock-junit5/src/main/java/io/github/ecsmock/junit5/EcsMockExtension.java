@@ -6,6 +6,8 @@ import io.github.ecsmock.ValidationProfile;
 import io.github.ecsmock.junit5.internal.MockResource;
 import io.github.ecsmock.junit5.internal.MockSettings;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -149,6 +151,7 @@ public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCall
         private ResetMode reset = ResetMode.BEFORE_EACH;
         private ValidationProfile validation = ValidationProfile.LENIENT;
         private Lifecycle lifecycle = Lifecycle.immediate();
+        private final Map<String, String> credentials = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -189,8 +192,17 @@ public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCall
             return this;
         }
 
+        /**
+         * Turns on strict authentication: requests must be SigV4-signed with credentials given here, and
+         * the injected clients sign with the first ones. See {@link EcsMock.Builder#credentials}.
+         */
+        public Builder credentials(String accessKeyId, String secretAccessKey) {
+            credentials.put(accessKeyId, secretAccessKey);
+            return this;
+        }
+
         public EcsMockExtension build() {
-            MockSettings built = new MockSettings(region, account, port, reset, validation, lifecycle);
+            MockSettings built = new MockSettings(region, account, port, reset, validation, lifecycle, credentials);
             built.newMock(); // fails now, at registration, on a setting the mock refuses
             return new EcsMockExtension(built);
         }

@@ -5,27 +5,35 @@ import io.github.ecsmock.Lifecycle;
 import io.github.ecsmock.ValidationProfile;
 import io.github.ecsmock.junit5.EcsMockTest;
 import io.github.ecsmock.junit5.ResetMode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** What one test class's mock looks like, from the extension's builder or the {@link EcsMockTest} annotation. */
 public record MockSettings(String region, String account, int port, ResetMode reset, ValidationProfile validation,
-                           Lifecycle lifecycle) {
+                           Lifecycle lifecycle, Map<String, String> credentials) {
 
     public static final MockSettings DEFAULTS = new MockSettings(EcsMock.DEFAULT_REGION, EcsMock.DEFAULT_ACCOUNT, 0,
-            ResetMode.BEFORE_EACH, ValidationProfile.LENIENT, Lifecycle.immediate());
+            ResetMode.BEFORE_EACH, ValidationProfile.LENIENT, Lifecycle.immediate(), Map.of());
+
+    public MockSettings {
+        credentials = Collections.unmodifiableMap(new LinkedHashMap<>(credentials));
+    }
 
     public static MockSettings of(EcsMockTest annotation) {
         return new MockSettings(annotation.region(), annotation.account(), 0, annotation.reset(), annotation.validation(),
-                annotation.stepped() ? Lifecycle.stepped() : Lifecycle.immediate());
+                annotation.stepped() ? Lifecycle.stepped() : Lifecycle.immediate(), Map.of());
     }
 
     /** A mock built with these settings, not yet started. */
     public EcsMock newMock() {
-        return EcsMock.builder()
+        EcsMock.Builder builder = EcsMock.builder()
                 .region(region)
                 .account(account)
                 .port(port)
                 .validationProfile(validation)
-                .lifecycle(lifecycle)
-                .build();
+                .lifecycle(lifecycle);
+        credentials.forEach(builder::credentials);
+        return builder.build();
     }
 }
