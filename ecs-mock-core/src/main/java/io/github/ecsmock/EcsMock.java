@@ -2,39 +2,65 @@ package io.github.ecsmock;
 
 import io.github.ecsmock.internal.ecs.EcsApi;
 import io.github.ecsmock.internal.ecs.StateView;
+import io.github.ecsmock.internal.ecs.Steering;
 import io.github.ecsmock.internal.protocol.EcsProtocol;
+import io.github.ecsmock.internal.protocol.Fixtures;
+import io.github.ecsmock.internal.protocol.ProtocolRequest;
+import io.github.ecsmock.internal.protocol.ProtocolResponse;
+import io.github.ecsmock.internal.server.ClockWaiter;
 import io.github.ecsmock.internal.server.HttpServer;
+import io.github.ecsmock.internal.server.InMemoryTransport;
+import io.github.ecsmock.internal.state.EcsState;
 import io.github.ecsmock.internal.state.EcsStates;
 import io.github.ecsmock.internal.state.Invariants;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
+import software.amazon.awssdk.services.ecs.EcsAsyncClientBuilder;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.EcsClientBuilder;
+import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
+import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.EcsRequest;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
 
 /**
- * An Amazon ECS emulator running inside this JVM: the handle to start and stop it, find its endpoint,
- * reset it, move its clock and look at its state. It is framework-neutral; the JUnit 5 extension is a
- * thin layer over it.
+ * An Amazon ECS emulator running inside this JVM, and the handle a test holds it by: start and stop
+ * it, hand out clients, reset it, move its clock, look at its state and at the requests it answered,
+ * and make it misbehave on cue. It is framework-neutral; the JUnit 5 extension is a thin layer over it.
  *
  * <pre>{@code
  * try (EcsMock mock = EcsMock.builder().build().start();
  *      EcsClient ecs = mock.newClient()) {
  *     ecs.createCluster(r -> r.clusterName("dev"));
+ *     assertThat(mock.journal().count("CreateCluster")).isEqualTo(1);
  * }
  * }</pre>
  *
  * <p>All methods are safe to call from several threads. Every request runs atomically under the
- * lock of its (account, region).
+ * lock of its (account, region). The methods that steer tasks act on the default account and region.
  */
 public final class EcsMock implements AutoCloseable {
     /** The account a request speaks for unless its access key id is a 12-digit account number. */
@@ -42,12 +68,17 @@ public final class EcsMock implements AutoCloseable {
     public static final String DEFAULT_REGION = "us-east-1";
     /** The credentials of the clients {@link #newClient()} makes; any credentials are accepted. */
     public static final String TEST_ACCESS_KEY = "test";
+    /** The endpoint in-memory clients name while the mock has no HTTP endpoint; nothing listens there. */
+    private static final URI IN_MEMORY_ENDPOINT = URI.create("http://127.0.0.1:9");
 
     private final Builder settings;
     private final EcsClock clock;
     private final EcsStates states;
     private final EcsApi api;
     private final EcsProtocol protocol;
+    private final RequestJournal journal;
+    private final List<Fixtures.Fixture> fixtures;
+    private final ThreadLocal<Boolean> replaying = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private HttpServer server;
 
     private EcsMock(Builder builder) {
@@ -56,7 +87,17 @@ public final class EcsMock implements AutoCloseable {
         this.states = new EcsStates(clock, builder.seed != null ? builder.seed : new SecureRandom().nextLong(),
                 builder.lifecycle.step());
         this.api = new EcsApi(builder.validationProfile);
-        this.protocol = new EcsProtocol(api, states, builder.account, builder.region, builder.credentials);
+        this.journal = new RequestJournal(builder.journalCapacity);
+        this.protocol = new EcsProtocol(api, states, builder.account, builder.region, builder.credentials,
+                (operation, scope, request, body, response, at) -> {
+                    if (!replaying.get()) {
+                        journal.record(new RecordedRequest(operation, scope.account(), scope.region(), request,
+                                new String(body, StandardCharsets.UTF_8), response.status(), response.errorCode(), at,
+                                response.requestId()));
+                    }
+                });
+        this.fixtures = List.copyOf(builder.fixtures);
+        replayFixtures();
     }
 
     public static Builder builder() {
@@ -135,9 +176,37 @@ public final class EcsMock implements AutoCloseable {
         return clock;
     }
 
-    /** Forgets every resource of every account and region; the clock keeps its time. */
+    /**
+     * Forgets every resource of every account and region, the journal and the faults, then puts the
+     * fixtures back; the clock keeps its time.
+     */
     public void reset() {
         states.reset();
+        states.faults().clear();
+        journal.clear();
+        replayFixtures();
+    }
+
+    /** Replays the fixtures through the protocol, as the default account and region, unrecorded. */
+    private void replayFixtures() {
+        replaying.set(Boolean.TRUE);
+        try {
+            for (Fixtures.Fixture fixture : fixtures) {
+                ProtocolResponse response = protocol.handle(ProtocolRequest.post(
+                        EcsProtocol.TARGET_PREFIX + fixture.operation(), null, fixture.body()));
+                if (response.isError()) {
+                    throw new IllegalStateException("The fixture's " + fixture.operation() + " request was refused: "
+                            + new String(response.body(), StandardCharsets.UTF_8));
+                }
+            }
+        } finally {
+            replaying.remove();
+        }
+    }
+
+    /** Every request the mock answered since it was built or reset, with what it answered. */
+    public RequestJournal journal() {
+        return journal;
     }
 
     /** The state of the default account and region. */
@@ -151,34 +220,84 @@ public final class EcsMock implements AutoCloseable {
     }
 
     /**
-     * A new synchronous client for this mock: its endpoint, the default region, test credentials and
-     * the Apache 5 HTTP client, the fastest of the SDK's clients on loopback (about three times
-     * faster per call than the URL-connection client). The caller closes it.
+     * A new synchronous client for this mock over HTTP: its endpoint, the default region, test
+     * credentials and the Apache 5 HTTP client, the fastest of the SDK's clients on loopback (about
+     * three times faster per call than the URL-connection client). The caller closes it.
      */
     public EcsClient newClient() {
-        return EcsClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.of(settings.region))
-                .credentialsProvider(credentials())
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .build();
+        return newClient(Transport.HTTP);
     }
 
-    /** A new asynchronous client for this mock, configured like {@link #newClient()}. The caller closes it. */
+    /** A new synchronous client for this mock over the given transport. The caller closes it. */
+    public EcsClient newClient(Transport transport) {
+        return newClient(settings.region, settings.account, transport);
+    }
+
+    /**
+     * A new synchronous client that acts in another region and account of this mock: its requests
+     * carry that region in their credential scope and the account as their access key id. The caller
+     * closes it.
+     */
+    public EcsClient newClient(String region, String account, Transport transport) {
+        EcsClientBuilder builder = EcsClient.builder()
+                .endpointOverride(endpointFor(transport))
+                .region(Region.of(region))
+                .credentialsProvider(credentials(account));
+        if (transport == Transport.IN_MEMORY) {
+            builder.httpClient(inMemoryHttpClient());
+        } else {
+            builder.httpClientBuilder(Apache5HttpClient.builder());
+        }
+        return builder.build();
+    }
+
+    /** A new asynchronous client for this mock over HTTP, configured like {@link #newClient()}. */
     public EcsAsyncClient newAsyncClient() {
-        return EcsAsyncClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.of(settings.region))
-                .credentialsProvider(credentials())
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder())
-                .build();
+        return newAsyncClient(Transport.HTTP);
     }
 
-    /** The test credentials, or under strict authentication the first credentials the mock was given. */
-    private StaticCredentialsProvider credentials() {
-        Map.Entry<String, String> first = settings.credentials.isEmpty()
-                ? Map.entry(TEST_ACCESS_KEY, TEST_ACCESS_KEY) : settings.credentials.entrySet().iterator().next();
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(first.getKey(), first.getValue()));
+    public EcsAsyncClient newAsyncClient(Transport transport) {
+        return newAsyncClient(settings.region, settings.account, transport);
+    }
+
+    public EcsAsyncClient newAsyncClient(String region, String account, Transport transport) {
+        EcsAsyncClientBuilder builder = EcsAsyncClient.builder()
+                .endpointOverride(endpointFor(transport))
+                .region(Region.of(region))
+                .credentialsProvider(credentials(account));
+        if (transport == Transport.IN_MEMORY) {
+            builder.httpClient(inMemoryAsyncHttpClient());
+        } else {
+            builder.httpClientBuilder(NettyNioAsyncHttpClient.builder());
+        }
+        return builder.build();
+    }
+
+    /** An SDK HTTP client that reaches this mock without a socket, for a client a test builds itself. */
+    public SdkHttpClient inMemoryHttpClient() {
+        return InMemoryTransport.syncClient(protocol);
+    }
+
+    /** The asynchronous counterpart of {@link #inMemoryHttpClient()}. */
+    public SdkAsyncHttpClient inMemoryAsyncHttpClient() {
+        return InMemoryTransport.asyncClient(protocol);
+    }
+
+    private URI endpointFor(Transport transport) {
+        return transport == Transport.IN_MEMORY && !isRunning() ? IN_MEMORY_ENDPOINT : endpoint();
+    }
+
+    /**
+     * The test credentials (with the account as access key id when it is not the default), or under
+     * strict authentication the first credentials the mock was given.
+     */
+    private StaticCredentialsProvider credentials(String account) {
+        if (!settings.credentials.isEmpty()) {
+            Map.Entry<String, String> first = settings.credentials.entrySet().iterator().next();
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(first.getKey(), first.getValue()));
+        }
+        String accessKey = account.equals(settings.account) ? TEST_ACCESS_KEY : account;
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, TEST_ACCESS_KEY));
     }
 
     /** Whether every request must carry a valid SigV4 signature by credentials the mock was given. */
@@ -186,8 +305,83 @@ public final class EcsMock implements AutoCloseable {
         return !settings.credentials.isEmpty();
     }
 
+    /**
+     * The SDK's waiter for {@code client}, whose wait between polls advances this mock's clock instead
+     * of sleeping: under the stepped lifecycle, waiting for RUNNING takes milliseconds. The caller
+     * closes it.
+     */
+    public EcsWaiter waiter(EcsClient client) {
+        return new ClockWaiter(client, clock);
+    }
+
+    // ---- faults
+
+    /** Makes the next calls of an operation fail: {@code mock.failNext("RunTask").times(2).withThrottling()}. */
+    public ErrorInjection failNext(String operation) {
+        return new ErrorInjection(states.faults(), operation);
+    }
+
+    /** Makes the next calls of an operation take time on the mock's clock. */
+    public DelayInjection delayNext(String operation) {
+        return new DelayInjection(states.faults(), operation);
+    }
+
+    /** Makes RunTask place fewer tasks than asked: {@code mock.failPlacement().withReason("RESOURCE:MEMORY")}. */
+    public PlacementFailure failPlacement() {
+        return new PlacementFailure(states.faults());
+    }
+
+    /**
+     * Makes every task of a task definition fail to start ({@code TaskFailedToStart}), as a bad image
+     * does: {@code family} for every revision, {@code family:revision} or an ARN for one. A service
+     * deploying it keeps retrying, or its circuit breaker fails the deployment and rolls back.
+     */
+    public void failTasksOf(String taskDefinition, String reason) {
+        states.faults().failTasksOf(Objects.requireNonNull(taskDefinition, "taskDefinition"), Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** {@link #failTasksOf(String, String)} with an image that cannot be pulled. */
+    public void failTasksOf(String taskDefinition) {
+        failTasksOf(taskDefinition, "CannotPullContainerError: pull image manifest has been retried 5 time(s): "
+                + "failed to resolve ref: not found");
+    }
+
+    /** Forgets every fault asked for; a reset does too. */
+    public void clearFaults() {
+        states.faults().clear();
+    }
+
+    // ---- steering tasks (default account and region)
+
+    /**
+     * Stops a running task as if its essential container exited with {@code exitCode}: stopCode
+     * EssentialContainerExited, that container's exit code and reason; a service replaces the task.
+     * Returns the task as DescribeTasks then shows it.
+     */
+    public Task exitEssentialContainer(String cluster, String task, int exitCode, String reason) {
+        return Steering.exitEssentialContainer(defaultState(), cluster, task, exitCode, reason);
+    }
+
+    public Task exitEssentialContainer(String cluster, String task, int exitCode) {
+        return exitEssentialContainer(cluster, task, exitCode, null);
+    }
+
+    /** Stops a running task as a Spot interruption does (stopCode SpotInterruption). */
+    public Task interruptTask(String cluster, String task) {
+        return Steering.interrupt(defaultState(), cluster, task);
+    }
+
+    /** Stops a running task as if its host were lost and the agent could not report how it ended. */
+    public Task loseTask(String cluster, String task) {
+        return Steering.lose(defaultState(), cluster, task);
+    }
+
+    private EcsState defaultState() {
+        return states.of(settings.account, settings.region);
+    }
+
     /** What breaks the state's own rules, over every account and region; empty unless the mock has a bug. */
-    java.util.List<String> invariantViolations() {
+    List<String> invariantViolations() {
         return states.all().stream().flatMap(state -> Invariants.violations(state).stream()).toList();
     }
 
@@ -213,6 +407,8 @@ public final class EcsMock implements AutoCloseable {
         private Lifecycle lifecycle = Lifecycle.immediate();
         private Long seed;
         private Map<String, String> credentials = new LinkedHashMap<>();
+        private int journalCapacity = RequestJournal.DEFAULT_CAPACITY;
+        private List<Fixtures.Fixture> fixtures = new ArrayList<>();
 
         private Builder() {
         }
@@ -279,6 +475,64 @@ public final class EcsMock implements AutoCloseable {
             return this;
         }
 
+        /** How many requests the journal keeps, newest first; default {@value RequestJournal#DEFAULT_CAPACITY}. */
+        public Builder journalCapacity(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("The journal keeps at least one request: " + capacity);
+            }
+            this.journalCapacity = capacity;
+            return this;
+        }
+
+        /** A cluster the mock starts with, and returns to on every reset. */
+        public Builder withCluster(String name) {
+            return withRequest(CreateClusterRequest.builder().clusterName(name).build());
+        }
+
+        public Builder withCluster(CreateClusterRequest request) {
+            return withRequest(request);
+        }
+
+        /** A task definition revision the mock starts with, and returns to on every reset. */
+        public Builder withTaskDefinition(RegisterTaskDefinitionRequest request) {
+            return withRequest(request);
+        }
+
+        /** A service the mock starts with (its tasks started), and returns to on every reset. */
+        public Builder withService(CreateServiceRequest request) {
+            return withRequest(request);
+        }
+
+        /** Tasks the mock starts with, and returns to on every reset. */
+        public Builder withTasks(RunTaskRequest request) {
+            return withRequest(request);
+        }
+
+        /** Any ECS request, answered when the mock is built and after every reset, in the order given. */
+        public Builder withRequest(EcsRequest request) {
+            this.fixtures.add(Fixtures.of((SdkPojo) request));
+            return this;
+        }
+
+        /**
+         * The requests of a JSON file on the classpath, {@code [{"CreateCluster": {"clusterName": "dev"}}, ...]},
+         * each in ECS's JSON as the wire carries it.
+         */
+        public Builder withFixture(String classpathResource) {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
+                    ? Thread.currentThread().getContextClassLoader() : EcsMock.class.getClassLoader();
+            String path = classpathResource.startsWith("/") ? classpathResource.substring(1) : classpathResource;
+            try (InputStream json = loader.getResourceAsStream(path)) {
+                if (json == null) {
+                    throw new IllegalArgumentException("No fixture " + classpathResource + " on the classpath");
+                }
+                this.fixtures.addAll(Fixtures.read(json, classpathResource));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
         /** Seeds the identifiers the mock hands out, so that a run can be repeated exactly. */
         public Builder seed(long seed) {
             this.seed = seed;
@@ -300,6 +554,8 @@ public final class EcsMock implements AutoCloseable {
             copy.lifecycle = lifecycle;
             copy.seed = seed;
             copy.credentials = new LinkedHashMap<>(credentials);
+            copy.journalCapacity = journalCapacity;
+            copy.fixtures = new ArrayList<>(fixtures);
             return copy;
         }
 

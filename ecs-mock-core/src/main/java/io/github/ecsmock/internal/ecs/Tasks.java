@@ -5,6 +5,7 @@ import io.github.ecsmock.internal.errors.Errors;
 import io.github.ecsmock.internal.paging.PageTokens;
 import io.github.ecsmock.internal.state.ClusterEntry;
 import io.github.ecsmock.internal.state.EcsState;
+import io.github.ecsmock.internal.state.Faults;
 import io.github.ecsmock.internal.state.LaunchSpec;
 import io.github.ecsmock.internal.state.Placement;
 import io.github.ecsmock.internal.state.TaskEntry;
@@ -89,9 +90,16 @@ public final class Tasks {
             throw Errors.invalidParameter(problem);
         }
 
-        List<String> providers = launch.byStrategy() ? Placement.pick(launch.strategy(), new HashMap<>(), count) : null;
-        List<TaskEntry> started = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
+        List<Failure> failures = new ArrayList<>();
+        Optional<Faults.PlacementLimit> limit = state.faults().placementFor(request);
+        int placed = limit.map(l -> Math.min(count, Math.max(0, l.placed()))).orElse(count);
+        for (int i = placed; i < count; i++) {
+            // ECS names the container instance that could not take the task; Fargate has none, so the cluster.
+            failures.add(Failure.builder().arn(cluster.arn()).reason(limit.get().reason()).build());
+        }
+        List<String> providers = launch.byStrategy() ? Placement.pick(launch.strategy(), new HashMap<>(), placed) : null;
+        List<TaskEntry> started = new ArrayList<>(placed);
+        for (int i = 0; i < placed; i++) {
             LaunchSpec spec = new LaunchSpec(definition, launch.launchType(), providers == null ? null : providers.get(i),
                     request.platformVersion(), network == null ? null : network.awsvpcConfiguration(), request.overrides(),
                     group, request.startedBy(), Boolean.TRUE.equals(request.enableExecuteCommand()), null, null);
@@ -100,7 +108,7 @@ public final class Tasks {
         state.settle();
         return RunTaskResponse.builder()
                 .tasks(started.stream().map(task -> task.toTask(state.tags().tagsOf(task.arn()))).toList())
-                .failures(List.of())
+                .failures(failures)
                 .build();
     }
 

@@ -6,10 +6,14 @@ import io.github.ecsmock.internal.ecs.EcsApi;
 import io.github.ecsmock.internal.errors.EcsError;
 import io.github.ecsmock.internal.errors.Errors;
 import io.github.ecsmock.internal.state.EcsStates;
+import io.github.ecsmock.internal.state.Faults;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,45 +39,64 @@ public final class EcsProtocol {
     private final String defaultRegion;
 
     private final SigV4Verifier verifier;
+    private final Recorder recorder;
+
+    /** Told of every request answered, for the journal. */
+    @FunctionalInterface
+    public interface Recorder {
+        void record(String operation, CallerScope scope, SdkPojo request, byte[] body, ProtocolResponse response, Instant at);
+    }
 
     /**
      * @param credentials secret access keys by access key id; when any are given, every request must
      *                    carry a valid signature by one of them (strict authentication)
      */
     public EcsProtocol(EcsApi api, EcsStates states, String defaultAccount, String defaultRegion,
-                       Map<String, String> credentials) {
+                       Map<String, String> credentials, Recorder recorder) {
         this.api = api;
         this.states = states;
         this.defaultAccount = defaultAccount;
         this.defaultRegion = defaultRegion;
         this.verifier = credentials.isEmpty() ? null : new SigV4Verifier(credentials);
+        this.recorder = recorder;
     }
 
-    /** Answers one request. */
+    /** Answers one request, and records it in the journal. */
     public ProtocolResponse handle(ProtocolRequest http) {
         String requestId = UUID.randomUUID().toString();
-        String operationName = null;
+        String target = http.header("X-Amz-Target");
+        String operationName = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
+        CallerScope scope = CallerScope.of(http.header("Authorization"), defaultAccount, defaultRegion);
+        SdkPojo request = null;
+        ProtocolResponse response;
         try {
             if (verifier != null) {
                 verifier.verify(http);
             }
-            String authorization = http.header("Authorization");
-            byte[] body = http.body();
-            operationName = operationName(http.header("X-Amz-Target"));
-            String name = operationName;
+            String name = operationName(target);
             EcsApi.Operation operation = api.operation(name).orElseThrow(() -> missing(name));
-            SdkPojo request = codec.read(body, operation.requestBuilder());
+            request = codec.read(http.body(), operation.requestBuilder());
             validator.validate(name, request);
-            CallerScope scope = CallerScope.of(authorization, defaultAccount, defaultRegion);
-            SdkPojo response = operation.invoke(states.of(scope.account(), scope.region()), request);
-            return new ProtocolResponse(200, requestId, codec.write(response), null);
+            Faults faults = states.faults();
+            Optional<Duration> delay = faults.delayFor(name, request);
+            if (delay.isPresent()) {
+                states.clock().advance(delay.get());
+            }
+            Optional<EcsError> injected = faults.errorFor(name, request);
+            if (injected.isPresent()) {
+                throw injected.get();
+            }
+            SdkPojo answer = operation.invoke(states.of(scope.account(), scope.region()), request);
+            response = new ProtocolResponse(200, requestId, codec.write(answer), null);
         } catch (EcsError error) {
             LOG.debug("{} answered {}: {}", operationName, error.code(), error.getMessage());
-            return error(requestId, error);
+            response = error(requestId, error);
         } catch (RuntimeException | StackOverflowError bug) {
             LOG.error("ecs-mock failed to answer {} (request {}); this is a bug in ecs-mock", operationName, requestId, bug);
-            return error(requestId, Errors.server("ecs-mock failed to answer this request; see its log for request " + requestId + "."));
+            response = error(requestId, Errors.server("ecs-mock failed to answer this request; see its log for request " + requestId + "."));
         }
+        recorder.record(operationName == null ? "" : operationName, scope, request, http.body(), response, states.clock().now());
+        return response;
     }
 
     private static String operationName(String target) {

@@ -30,6 +30,8 @@ public final class DeploymentEntry {
     String rolloutState = "IN_PROGRESS";
     String rolloutStateReason;
     int failedTasks;
+    /** After a task failed to start, the scheduler launches no more for this deployment before this time. */
+    Instant retryAt;
     private final Map<String, TaskEntry> tasks = new LinkedHashMap<>();
 
     DeploymentEntry(String id, TaskDefinition definition, String launchType,
@@ -53,6 +55,12 @@ public final class DeploymentEntry {
 
     public String status() {
         return status;
+    }
+
+    /** What this deployment runs, for a rollback to run it again. */
+    DeploymentSpec spec() {
+        return new DeploymentSpec(definition, launchType, capacityProviderStrategy, platformVersion, platformFamily,
+                networkConfiguration);
     }
 
     public TaskDefinition definition() {

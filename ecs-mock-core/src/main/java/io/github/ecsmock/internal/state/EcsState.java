@@ -58,7 +58,11 @@ public final class EcsState {
     private String defaultSubnet;
     private long sequence;
 
-    public EcsState(String account, String region, EcsClock clock, PageTokens pageTokens, long seed, Duration lifecycleStep) {
+    private final Faults faults;
+
+    public EcsState(String account, String region, EcsClock clock, PageTokens pageTokens, long seed, Duration lifecycleStep,
+                    Faults faults) {
+        this.faults = faults;
         this.arns = new Arns(account, region);
         this.clock = clock;
         this.pageTokens = pageTokens;
@@ -120,6 +124,10 @@ public final class EcsState {
         return ++sequence;
     }
 
+    public Faults faults() {
+        return faults;
+    }
+
     public TaskRegistry tasks() {
         return tasks;
     }
@@ -149,7 +157,24 @@ public final class EcsState {
         tasks.add(task);
         tags.add(task.arn, taskTags);
         lifecycle.start(task);
+        Optional<String> failure = faults.startFailureOf(spec.definition());
+        if (failure.isPresent()) {
+            lifecycle.failToStart(task, failure.get());
+            tasks.desiredStopped(task);
+        }
         return task;
+    }
+
+    /**
+     * Stops a task the way something other than a StopTask call does: an essential container exiting, a
+     * Spot interruption, a lost host. {@code exits} gives the containers' exit codes and reasons.
+     */
+    public boolean endTask(TaskEntry task, String stopCode, String reason, Map<String, TaskEntry.ContainerExit> exits) {
+        if (!stopTask(task, stopCode, reason)) {
+            return false;
+        }
+        task.containerExits.putAll(exits);
+        return true;
     }
 
     /** Tells a task to stop; false when it was told already or has stopped. */

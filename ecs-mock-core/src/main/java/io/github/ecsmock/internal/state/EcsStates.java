@@ -20,6 +20,7 @@ public final class EcsStates {
     private final PageTokens pageTokens = new PageTokens();
     private final long seed;
     private final Duration lifecycleStep;
+    private final Faults faults = new Faults();
 
     public EcsStates(EcsClock clock, long seed, Duration lifecycleStep) {
         this.clock = clock;
@@ -27,9 +28,14 @@ public final class EcsStates {
         this.lifecycleStep = lifecycleStep;
     }
 
+    /** The misbehaviour tests asked for, shared by every account and region. */
+    public Faults faults() {
+        return faults;
+    }
+
     public EcsState of(String account, String region) {
         return states.computeIfAbsent(new Scope(account, region),
-                scope -> new EcsState(scope.account(), scope.region(), clock, pageTokens, seed, lifecycleStep));
+                scope -> new EcsState(scope.account(), scope.region(), clock, pageTokens, seed, lifecycleStep, faults));
     }
 
     public List<EcsState> all() {

@@ -28,6 +28,8 @@ public final class ServiceEntry {
     final List<DeploymentEntry> deployments = new ArrayList<>();
     private final Deque<ServiceEvent> events = new ArrayDeque<>();
     boolean steady;
+    /** The newest deployment that completed: what the circuit breaker rolls back to. */
+    DeploymentEntry lastCompleted;
     boolean reconcileScheduled;
     String lastProblem;
 

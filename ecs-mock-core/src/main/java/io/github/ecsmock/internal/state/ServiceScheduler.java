@@ -1,5 +1,6 @@
 package io.github.ecsmock.internal.state;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 
 /**
@@ -20,6 +22,13 @@ import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
  * above {@code minimumHealthyPercent}. An older deployment whose tasks have all stopped is dropped.
  */
 final class ServiceScheduler {
+    /**
+     * How long the scheduler waits before launching again for a deployment whose task failed to start.
+     * ECS backs off too (by an amount it does not document); a fixed delay keeps tests repeatable and
+     * lets a test count attempts by advancing the clock.
+     */
+    static final Duration RELAUNCH_DELAY = Duration.ofSeconds(30);
+
     private final EcsState state;
 
     ServiceScheduler(EcsState state) {
@@ -43,6 +52,9 @@ final class ServiceScheduler {
         }
         boolean draining = "DRAINING".equals(service.status);
         int desired = draining ? 0 : service.config.desiredCount();
+        if (!draining && tripCircuitBreaker(service, desired)) {
+            return; // a rollback deployment was made; its own reconciliation follows
+        }
         DeploymentEntry primary = service.primary();
         List<DeploymentEntry> older = service.deployments.subList(1, service.deployments.size());
         DeploymentConfiguration configuration = service.config.deploymentConfiguration();
@@ -71,7 +83,8 @@ final class ServiceScheduler {
         int maximum = Math.max(desired, desired * maximumPercent / 100);
         int lacking = desired - primary.live();
         int room = maximum - primary.live() - olderLive;
-        int toStart = Math.min(lacking, Math.max(room, 0));
+        boolean waiting = primary.retryAt != null && state.now().isBefore(primary.retryAt);
+        int toStart = waiting || "FAILED".equals(primary.rolloutState) ? 0 : Math.min(lacking, Math.max(room, 0));
         List<TaskEntry> started = new ArrayList<>();
         if (toStart > 0) {
             String problem = Placement.problem(primary.launchType);
@@ -95,7 +108,7 @@ final class ServiceScheduler {
                 }
             }
         }
-        if (lacking > 0 && toStart == 0 && started.isEmpty() && stopped.isEmpty() && olderLive > 0
+        if (lacking > 0 && !waiting && toStart == 0 && started.isEmpty() && stopped.isEmpty() && olderLive > 0
                 && older.stream().allMatch(d -> d.pending() == 0) && primary.pending() == 0) {
             problem(service, "(service " + service.name() + ") was unable to stop or start tasks during a deployment "
                     + "because of the service deployment configuration. Update the minimumHealthyPercent or "
@@ -129,6 +142,7 @@ final class ServiceScheduler {
         boolean steady = service.deployments.size() == 1 && primary.running() == desired && primary.live() == desired
                 && primary.pending() == 0;
         if (steady && "IN_PROGRESS".equals(primary.rolloutState)) {
+            service.lastCompleted = primary;
             primary.rolloutState = "COMPLETED";
             primary.rolloutStateReason = "ECS deployment " + primary.id + " completed.";
             primary.updatedAt = state.now();
@@ -178,13 +192,57 @@ final class ServiceScheduler {
         }
     }
 
-    /** A task of the service entered a status: a stopped task leaves its deployment; then reconcile. */
+    /**
+     * A task of the service entered a status: a stopped task leaves its deployment, one that failed to
+     * start counts against the deployment and holds back its next launch; then reconcile.
+     */
     void taskEntered(ServiceEntry service, TaskEntry task, String status) {
         if (TaskStatus.STOPPED.equals(status)) {
-            service.deployments.stream().filter(d -> d.id.equals(task.deploymentId)).findFirst()
-                    .ifPresent(deployment -> deployment.forget(task));
+            service.deployments.stream().filter(d -> d.id.equals(task.deploymentId)).findFirst().ifPresent(deployment -> {
+                deployment.forget(task);
+                if ("TaskFailedToStart".equals(task.stopCode)) {
+                    deployment.failedTasks++;
+                    deployment.retryAt = state.now().plus(RELAUNCH_DELAY);
+                    deployment.updatedAt = state.now();
+                    state.timeline().at(deployment.retryAt, () -> request(service));
+                    if (deployment.failedTasks >= 3) {
+                        problem(service, "(service " + service.name() + ") is unable to consistently start tasks successfully.");
+                    }
+                }
+            });
         }
         request(service);
+    }
+
+    /**
+     * The deployment circuit breaker: once as many tasks of the PRIMARY deployment have failed to start
+     * as its threshold (half the desired count, at least 3 and at most 200), the deployment FAILED;
+     * with rollback, a new deployment of the last completed one takes over. True when it rolled back.
+     */
+    private boolean tripCircuitBreaker(ServiceEntry service, int desired) {
+        DeploymentConfiguration configuration = service.config.deploymentConfiguration();
+        DeploymentCircuitBreaker breaker = configuration == null ? null : configuration.deploymentCircuitBreaker();
+        DeploymentEntry primary = service.primary();
+        if (breaker == null || !Boolean.TRUE.equals(breaker.enable()) || !"IN_PROGRESS".equals(primary.rolloutState)) {
+            return false;
+        }
+        int threshold = Math.min(200, Math.max(3, (int) Math.ceil(desired * 0.5)));
+        if (primary.failedTasks < threshold) {
+            return false;
+        }
+        primary.rolloutState = "FAILED";
+        primary.rolloutStateReason = "ECS deployment circuit breaker: tasks failed to start.";
+        primary.updatedAt = state.now();
+        event(service, "(service " + service.name() + ") (deployment " + primary.id + ") deployment failed: tasks failed to start.");
+        DeploymentEntry target = service.lastCompleted;
+        if (!Boolean.TRUE.equals(breaker.rollback()) || target == null || target == primary) {
+            return false;
+        }
+        event(service, "(service " + service.name() + ") rolling back to deployment " + target.id + ".");
+        service.config = service.config.toBuilder().taskDefinition(target.taskDefinitionArn()).build();
+        DeploymentEntry rollback = state.deploy(service, target.spec());
+        rollback.rolloutStateReason = "ECS deployment circuit breaker: rolling back to deploymentId " + target.id + ".";
+        return true;
     }
 
     private void problem(ServiceEntry service, String message) {

@@ -2,6 +2,8 @@ package io.github.ecsmock.internal.state;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import software.amazon.awssdk.services.ecs.model.Attachment;
 import software.amazon.awssdk.services.ecs.model.Attribute;
@@ -66,7 +68,14 @@ public final class TaskEntry {
     Instant stoppedAt;
     String stopCode;
     String stoppedReason;
+    /** How the containers end: the exit code of all of them, unless {@link #containerExits} says otherwise. */
     Integer exitCode;
+    /** Exit codes and reasons of particular containers, by name (an essential container that exited, say). */
+    final Map<String, ContainerExit> containerExits = new HashMap<>();
+
+    /** How one container ended: its exit code (null when unknown) and the reason ECS gives. */
+    public record ContainerExit(Integer exitCode, String reason) {
+    }
 
     TaskEntry(long sequence, String id, String arn, String clusterArn, TaskDefinition definition, String launchType,
               String capacityProviderName, String platformVersion, String platformFamily, String group,
@@ -156,6 +165,17 @@ public final class TaskEntry {
     /** Whether the task is meant to run: its desired status is still RUNNING. */
     public boolean isLive() {
         return TaskStatus.RUNNING.equals(desiredStatus);
+    }
+
+    /** The name of the first essential container, the one whose exit stops the task. */
+    public String essentialContainer() {
+        return definition.containerDefinitions().stream()
+                .filter(container -> container.essential() == null || container.essential())
+                .map(c -> c.name()).findFirst().orElse(containers.get(0).name());
+    }
+
+    public List<String> containerNames() {
+        return containers.stream().map(ContainerSlot::name).toList();
     }
 
     public boolean isRunning() {
@@ -265,8 +285,13 @@ public final class TaskEntry {
             if (created) {
                 container.runtimeId(slot.runtimeId()).imageDigest(slot.imageDigest());
             }
-            if (created && containerStatus.equals("STOPPED")) {
-                container.exitCode(exitCode);
+            if (containerStatus.equals("STOPPED")) {
+                ContainerExit exit = containerExits.get(slot.name());
+                if (exit != null) {
+                    container.exitCode(exit.exitCode()).reason(exit.reason());
+                } else if (created) {
+                    container.exitCode(exitCode);
+                }
             }
             list.add(container.build());
         }

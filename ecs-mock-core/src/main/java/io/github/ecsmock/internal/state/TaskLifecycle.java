@@ -39,6 +39,22 @@ final class TaskLifecycle {
         walk(task, TaskStatus.startPath(task.isAwsvpc()), 1);
     }
 
+    /**
+     * A task that cannot start: it leaves the walk to RUNNING where it is and goes to STOPPED with
+     * {@code TaskFailedToStart}, its containers never having run.
+     */
+    void failToStart(TaskEntry task, String reason) {
+        task.desiredStatus = TaskStatus.STOPPED;
+        task.stopCode = "TaskFailedToStart";
+        task.stoppedReason = reason;
+        task.stoppingAt = state.now();
+        task.generation++;
+        for (String container : task.containerNames()) {
+            task.containerExits.put(container, new TaskEntry.ContainerExit(null, reason));
+        }
+        walk(task, TaskStatus.stopPath(task.isAwsvpc(), task.lastStatus), 0);
+    }
+
     /** Marks the task to stop and schedules its walk to STOPPED; a task told to stop already is left alone. */
     boolean stop(TaskEntry task, String stopCode, String reason, Integer exitCode) {
         if (!task.isLive() || task.isStopped()) {

@@ -1,0 +1,175 @@
+package io.github.ecsmock.internal.server;
+
+import io.github.ecsmock.internal.protocol.EcsProtocol;
+import io.github.ecsmock.internal.protocol.ProtocolRequest;
+import io.github.ecsmock.internal.protocol.ProtocolResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.async.AsyncExecuteRequest;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+
+/**
+ * The transport without a socket: HTTP clients for the SDK that hand each request straight to the
+ * protocol. The SDK still marshals, signs, unmarshals, retries and waits as it would over the
+ * network; only the bytes never leave the JVM.
+ */
+public final class InMemoryTransport {
+    private InMemoryTransport() {
+    }
+
+    /** The synchronous client, for {@code EcsClient.builder().httpClient(...)}. */
+    public static SdkHttpClient syncClient(EcsProtocol protocol) {
+        return new SdkHttpClient() {
+            @Override
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                return new ExecutableHttpRequest() {
+                    @Override
+                    public HttpExecuteResponse call() throws IOException {
+                        byte[] body = request.contentStreamProvider().isPresent()
+                                ? readAll(request.contentStreamProvider().get().newStream()) : new byte[0];
+                        ProtocolResponse response = protocol.handle(toProtocol(request.httpRequest(), body));
+                        return HttpExecuteResponse.builder()
+                                .response(toSdk(response))
+                                .responseBody(AbortableInputStream.create(new ByteArrayInputStream(response.body())))
+                                .build();
+                    }
+
+                    @Override
+                    public void abort() {
+                        // Answered in one step on the caller's thread; nothing is in flight to abort.
+                    }
+                };
+            }
+
+            @Override
+            public String clientName() {
+                return "ecs-mock-in-memory";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** The asynchronous client, for {@code EcsAsyncClient.builder().httpClient(...)}. */
+    public static SdkAsyncHttpClient asyncClient(EcsProtocol protocol) {
+        return new SdkAsyncHttpClient() {
+            @Override
+            public CompletableFuture<Void> execute(AsyncExecuteRequest request) {
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                ByteArrayOutputStream body = new ByteArrayOutputStream();
+                request.requestContentPublisher().subscribe(new Subscriber<>() {
+                    @Override
+                    public void onSubscribe(Subscription subscription) {
+                        subscription.request(Long.MAX_VALUE);
+                    }
+
+                    @Override
+                    public void onNext(ByteBuffer buffer) {
+                        byte[] bytes = new byte[buffer.remaining()];
+                        buffer.get(bytes);
+                        body.writeBytes(bytes);
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        request.responseHandler().onError(error);
+                        done.completeExceptionally(error);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        try {
+                            ProtocolResponse response = protocol.handle(toProtocol(request.request(), body.toByteArray()));
+                            request.responseHandler().onHeaders(toSdk(response));
+                            request.responseHandler().onStream(oneBuffer(response.body()));
+                            done.complete(null);
+                        } catch (RuntimeException error) {
+                            request.responseHandler().onError(error);
+                            done.completeExceptionally(error);
+                        }
+                    }
+                });
+                return done;
+            }
+
+            @Override
+            public String clientName() {
+                return "ecs-mock-in-memory-async";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static ProtocolRequest toProtocol(SdkHttpRequest request, byte[] body) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        request.forEachHeader((name, values) -> headers.put(name, String.join(",", values)));
+        if (!headers.containsKey("Host")) {
+            headers.put("Host", request.host() + (request.port() == 80 || request.port() == 443 ? "" : ":" + request.port()));
+        }
+        StringBuilder query = new StringBuilder();
+        request.forEachRawQueryParameter((name, values) -> values.forEach(value ->
+                query.append(query.length() == 0 ? "" : "&").append(name).append('=').append(value == null ? "" : value)));
+        String path = request.encodedPath().isEmpty() ? "/" : request.encodedPath();
+        return new ProtocolRequest(request.method().name(), path, query.toString(), headers, body);
+    }
+
+    private static SdkHttpResponse toSdk(ProtocolResponse response) {
+        return SdkHttpResponse.builder()
+                .statusCode(response.status())
+                .putHeader("Content-Type", ProtocolResponse.CONTENT_TYPE)
+                .putHeader("x-amzn-RequestId", response.requestId())
+                .putHeader("Content-Length", String.valueOf(response.body().length))
+                .build();
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        try (InputStream stream = in) {
+            return stream.readAllBytes();
+        }
+    }
+
+    /** A publisher of one buffer, as the SDK reads a response body. */
+    private static Publisher<ByteBuffer> oneBuffer(byte[] bytes) {
+        return subscriber -> subscriber.onSubscribe(new Subscription() {
+            private final AtomicBoolean sent = new AtomicBoolean();
+            private final AtomicBoolean cancelled = new AtomicBoolean();
+
+            @Override
+            public void request(long n) {
+                if (n <= 0) {
+                    subscriber.onError(new IllegalArgumentException("Reactive Streams 3.9: request a positive number"));
+                } else if (!cancelled.get() && sent.compareAndSet(false, true)) {
+                    subscriber.onNext(ByteBuffer.wrap(bytes));
+                    subscriber.onComplete();
+                }
+            }
+
+            @Override
+            public void cancel() {
+                cancelled.set(true);
+            }
+        });
+    }
+}
