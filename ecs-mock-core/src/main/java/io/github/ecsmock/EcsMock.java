@@ -107,7 +107,7 @@ public final class EcsMock implements AutoCloseable {
     /** Starts the HTTP endpoint; returns this handle. Starting a running mock does nothing. */
     public synchronized EcsMock start() {
         if (server == null) {
-            server = HttpServer.start(protocol, settings.host, settings.port);
+            server = HttpServer.start(protocol, this, settings.host, settings.port);
         }
         return this;
     }
@@ -239,6 +239,19 @@ public final class EcsMock implements AutoCloseable {
      * closes it.
      */
     public EcsClient newClient(String region, String account, Transport transport) {
+        return clientBuilder(region, account, transport).build();
+    }
+
+    /**
+     * A client builder set up for this mock (endpoint or in-memory transport, region, credentials), for
+     * a test that wants more of its own, a retry strategy say:
+     * {@code mock.clientBuilder(Transport.IN_MEMORY).overrideConfiguration(o -> o.retryStrategy(...)).build()}.
+     */
+    public EcsClientBuilder clientBuilder(Transport transport) {
+        return clientBuilder(settings.region, settings.account, transport);
+    }
+
+    public EcsClientBuilder clientBuilder(String region, String account, Transport transport) {
         EcsClientBuilder builder = EcsClient.builder()
                 .endpointOverride(endpointFor(transport))
                 .region(Region.of(region))
@@ -248,7 +261,7 @@ public final class EcsMock implements AutoCloseable {
         } else {
             builder.httpClientBuilder(Apache5HttpClient.builder());
         }
-        return builder.build();
+        return builder;
     }
 
     /** A new asynchronous client for this mock over HTTP, configured like {@link #newClient()}. */

@@ -2,6 +2,7 @@ package io.github.ecsmock.junit5;
 
 import io.github.ecsmock.EcsMock;
 import io.github.ecsmock.Lifecycle;
+import io.github.ecsmock.Transport;
 import io.github.ecsmock.ValidationProfile;
 import io.github.ecsmock.junit5.internal.MockResource;
 import io.github.ecsmock.junit5.internal.MockSettings;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
 
 /**
  * Runs the tests of a class against an Amazon ECS mock inside the test JVM.
@@ -33,9 +36,11 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * store, also when tests fail). {@code @Nested} classes share their outer class's mock. The state is
  * reset before each test unless {@link ResetMode#NEVER} is chosen.
  *
- * <p>Test and lifecycle methods receive {@link EcsClient}, {@link EcsAsyncClient}, {@link EcsMock}
- * (the handle: state views, clock) and the endpoint {@link URI} as parameters. The clients are
- * configured for the mock (endpoint, region, test credentials) and shared by the class's tests.
+ * <p>Test and lifecycle methods receive {@link EcsClient}, {@link EcsAsyncClient}, {@link EcsWaiter}
+ * (the SDK's waiter, waiting on the mock's clock), {@link EcsMock} (the handle: journal, state views,
+ * clock, faults) and the endpoint {@link URI} as parameters. The clients are configured for the mock
+ * (endpoint, region, test credentials) and shared by the class's tests; {@link EcsRegion} and
+ * {@link EcsAccount} on a client parameter ask for one of another region or account.
  *
  * <p>Concurrency: test classes may run in parallel; each has its own mock. When the methods of one
  * class run concurrently, they share one mock: every request is atomic, but a reset before one test
@@ -77,18 +82,24 @@ public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCall
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == EcsClient.class || type == EcsAsyncClient.class || type == EcsMock.class || type == URI.class;
+        return type == EcsClient.class || type == EcsAsyncClient.class || type == EcsWaiter.class || type == EcsMock.class
+                || type == URI.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         MockResource resource = resource(context);
         Class<?> type = parameter.getParameter().getType();
+        String region = parameter.findAnnotation(EcsRegion.class).map(EcsRegion::value).orElse(resource.settings().region());
+        String account = parameter.findAnnotation(EcsAccount.class).map(EcsAccount::value).orElse(resource.settings().account());
         if (type == EcsClient.class) {
-            return resource.client();
+            return resource.client(region, account);
         }
         if (type == EcsAsyncClient.class) {
-            return resource.asyncClient();
+            return resource.asyncClient(region, account);
+        }
+        if (type == EcsWaiter.class) {
+            return resource.waiter(region, account);
         }
         if (type == EcsMock.class) {
             return resource.mock();
@@ -152,6 +163,8 @@ public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCall
         private ValidationProfile validation = ValidationProfile.LENIENT;
         private Lifecycle lifecycle = Lifecycle.immediate();
         private final Map<String, String> credentials = new LinkedHashMap<>();
+        private Transport transport = Transport.HTTP;
+        private Consumer<EcsMock.Builder> customizer = builder -> { };
 
         private Builder() {
         }
@@ -201,8 +214,24 @@ public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCall
             return this;
         }
 
+        /** How the injected clients reach the mock; default {@link Transport#HTTP}. */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * Any other setting of the mock, on its own builder: fixtures, a clock, a seed, the journal's
+         * capacity. {@code .mock(m -> m.withCluster("dev").seed(42))}
+         */
+        public Builder mock(Consumer<EcsMock.Builder> customizer) {
+            this.customizer = this.customizer.andThen(Objects.requireNonNull(customizer, "customizer"));
+            return this;
+        }
+
         public EcsMockExtension build() {
-            MockSettings built = new MockSettings(region, account, port, reset, validation, lifecycle, credentials);
+            MockSettings built = new MockSettings(region, account, port, reset, validation, lifecycle, credentials,
+                    transport, customizer);
             built.newMock(); // fails now, at registration, on a setting the mock refuses
             return new EcsMockExtension(built);
         }

@@ -2,6 +2,7 @@ package io.github.ecsmock.junit5;
 
 import io.github.ecsmock.EcsMock;
 import io.github.ecsmock.Lifecycle;
+import io.github.ecsmock.Transport;
 import io.github.ecsmock.ValidationProfile;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs a test class against an in-process ECS mock, configured by the attributes below: the same as
  * {@code @ExtendWith(EcsMockExtension.class)} with settings. Test methods and lifecycle methods
- * receive {@code EcsClient}, {@code EcsAsyncClient}, {@code EcsMock} and the endpoint {@code URI} as
- * parameters. {@code @Nested} classes share the outer class's mock.
+ * receive {@code EcsClient}, {@code EcsAsyncClient}, {@code EcsWaiter}, {@code EcsMock} and the endpoint
+ * {@code URI} as parameters. {@code @Nested} classes share the outer class's mock.
  *
  * <pre>{@code
  * @EcsMockTest(region = "eu-west-1")
@@ -47,4 +48,13 @@ public @interface EcsMockTest {
      * at a time, instead of the immediate lifecycle; the builder takes any step.
      */
     boolean stepped() default false;
+
+    /**
+     * A JSON file on the test classpath whose requests the mock starts with and returns to on every
+     * reset: {@code [{"CreateCluster": {"clusterName": "dev"}}, {"RegisterTaskDefinition": {...}}]}.
+     */
+    String fixture() default "";
+
+    /** How the injected clients reach the mock: over loopback HTTP, or in memory without a socket. */
+    Transport transport() default Transport.HTTP;
 }

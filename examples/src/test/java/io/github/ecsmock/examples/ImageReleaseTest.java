@@ -4,19 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ecsmock.EcsMock;
+import io.github.ecsmock.RecordedRequest;
+import io.github.ecsmock.Transport;
 import io.github.ecsmock.junit5.EcsMockTest;
+import io.github.ecsmock.junit5.EcsRegion;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.EcsException;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
-/** The tests a user writes for their own ECS code: a real EcsClient, injected, against the mock. */
-@EcsMockTest
+/**
+ * The tests a user writes for their own ECS code: a real EcsClient, injected, against the mock. These
+ * run over the in-memory transport: every SDK step, no socket.
+ */
+@EcsMockTest(transport = Transport.IN_MEMORY)
 class ImageReleaseTest {
 
     static RegisterTaskDefinitionRequest webTemplate() {
@@ -50,6 +59,7 @@ class ImageReleaseTest {
 
             new ImageRelease(ecs).ensureCluster("releases");
 
+            assertThat(mock.journal().count("CreateCluster")).isEqualTo(1);
             assertThat(mock.view().clusters()).hasSize(1);
             assertThat(mock.view().cluster("releases").orElseThrow().tags())
                     .extracting(t -> t.key() + "=" + t.value()).containsExactly("team=web");
@@ -123,6 +133,53 @@ class ImageReleaseTest {
                     .isInstanceOf(ClientException.class)
                     .hasMessageStartingWith("Fargate requires that 'cpu' be defined at the task level.");
         }
+    }
+
+    @Nested
+    class WhenEcsMisbehaves {
+        @Test
+        void throttledCallsAreRetriedByTheSdkAndSucceed(EcsMock mock) {
+            mock.failNext("RegisterTaskDefinition").times(2).withThrottling();
+            try (EcsClient retrying = mock.clientBuilder(Transport.IN_MEMORY)
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                            .backoffStrategy(BackoffStrategy.retryImmediately())
+                            .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+                            .build()))
+                    .build()) {
+
+                TaskDefinition first = new ImageRelease(retrying).bootstrap(webTemplate());
+
+                assertThat(first.revision()).isEqualTo(1);
+            }
+            assertThat(mock.journal().of("RegisterTaskDefinition")).extracting(RecordedRequest::errorCode)
+                    .containsExactly("ThrottlingException", "ThrottlingException", null);
+        }
+
+        @Test
+        void aServerErrorReachesTheCallerOfAClientThatDoesNotRetry(EcsMock mock) {
+            mock.failNext("DescribeClusters").withServerError();
+            try (EcsClient failFast = mock.clientBuilder(Transport.IN_MEMORY)
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                    .build()) {
+
+                assertThatThrownBy(() -> new ImageRelease(failFast).ensureCluster("releases"))
+                        .isInstanceOfSatisfying(EcsException.class, e -> {
+                            assertThat(e.statusCode()).isEqualTo(500);
+                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServerException");
+                        });
+            }
+            assertThat(mock.journal().count("CreateCluster")).isZero();
+        }
+    }
+
+    @Test
+    void ensuresTheClusterInEachRegionItIsGiven(EcsClient virginia, @EcsRegion("eu-west-1") EcsClient ireland, EcsMock mock) {
+        String home = new ImageRelease(virginia).ensureCluster("releases");
+        String away = new ImageRelease(ireland).ensureCluster("releases");
+
+        assertThat(home).isEqualTo("arn:aws:ecs:us-east-1:123456789012:cluster/releases");
+        assertThat(away).isEqualTo("arn:aws:ecs:eu-west-1:123456789012:cluster/releases");
+        assertThat(mock.view(mock.account(), "eu-west-1").clusters()).hasSize(1);
     }
 
     @Test

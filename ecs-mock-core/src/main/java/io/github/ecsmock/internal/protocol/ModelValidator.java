@@ -1,17 +1,13 @@
 package io.github.ecsmock.internal.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.github.ecsmock.internal.ecs.BlankMembers;
 import io.github.ecsmock.internal.errors.EcsError;
 import io.github.ecsmock.internal.errors.Errors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +47,7 @@ public final class ModelValidator {
             if (in == null) {
                 throw new IllegalStateException("The model constraints " + RESOURCE + " are missing from the classpath");
             }
-            Map<String, Object> model = readObject(new JsonFactory().createParser(in));
+            Map<String, Object> model = JsonValues.readObject(new JsonFactory().createParser(in));
             @SuppressWarnings("unchecked")
             Map<String, String> inputs = (Map<String, String>) (Map<String, ?>) model.get("operations");
             Map<String, Shape> shapes = new HashMap<>();
@@ -180,37 +176,5 @@ public final class ModelValidator {
                 raw.get("max") == null ? null : ((Number) raw.get("max")).longValue(),
                 pattern == null ? null : Pattern.compile(pattern),
                 raw.get("enum") == null ? null : List.copyOf((List<String>) (List<?>) raw.get("enum")));
-    }
-
-    /** A plain reading of the constraints file: objects as maps, arrays as lists, numbers and strings as they are. */
-    private static Map<String, Object> readObject(JsonParser parser) throws IOException {
-        if (parser.currentToken() == null) {
-            parser.nextToken();
-        }
-        Map<String, Object> object = new LinkedHashMap<>();
-        for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
-            String name = parser.currentName();
-            parser.nextToken();
-            object.put(name, readValue(parser));
-        }
-        return object;
-    }
-
-    private static Object readValue(JsonParser parser) throws IOException {
-        return switch (parser.currentToken()) {
-            case START_OBJECT -> readObject(parser);
-            case START_ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-                    list.add(readValue(parser));
-                }
-                yield list;
-            }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NULL -> null;
-            default -> parser.getText();
-        };
     }
 }

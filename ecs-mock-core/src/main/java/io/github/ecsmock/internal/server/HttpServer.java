@@ -1,5 +1,6 @@
 package io.github.ecsmock.internal.server;
 
+import io.github.ecsmock.EcsMock;
 import io.github.ecsmock.internal.errors.EcsError;
 import io.github.ecsmock.internal.protocol.EcsProtocol;
 import io.github.ecsmock.internal.protocol.ProtocolRequest;
@@ -30,7 +31,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /** Starts a server on {@code host}; port 0 picks a free port, see {@link #port()}. */
-    public static HttpServer start(EcsProtocol protocol, String host, int port) {
+    public static HttpServer start(EcsProtocol protocol, EcsMock mock, String host, int port) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 2, 30_000);
         threads.setName("ecs-mock-http");
         threads.setDaemon(true);
@@ -42,6 +43,7 @@ public final class HttpServer implements AutoCloseable {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.threadPool = threads;
             config.jetty.modifyServer(server -> server.setErrorHandler(new AwsErrorPages(protocol)));
+            new ControlRoutes(mock, protocol).register(config.routes);
             config.routes.post("/", ctx -> {
                 if (ctx.req().getContentLengthLong() > MAX_REQUEST_BYTES) {
                     refuseTooLarge(ctx, protocol);

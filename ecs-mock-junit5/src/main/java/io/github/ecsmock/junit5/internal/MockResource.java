@@ -1,19 +1,28 @@
 package io.github.ecsmock.junit5.internal;
 
 import io.github.ecsmock.EcsMock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
 
 /**
  * One test class's running mock and the clients handed to its tests, kept in the JUnit extension
  * store. JUnit closes it when the class's context closes, whether the tests passed or not, which
- * closes the clients and stops the mock. Clients are made on first use and shared by the class.
+ * closes the clients and stops the mock. A client is made on first use for its region and account
+ * and shared by the class.
  */
 public final class MockResource implements AutoCloseable {
+    /** Which client: sync or async, and the region and account it acts in. */
+    private record ClientKey(Class<?> type, String region, String account) {
+    }
+
     private final MockSettings settings;
     private final EcsMock mock;
-    private EcsClient client;
-    private EcsAsyncClient asyncClient;
+    private final Map<ClientKey, AutoCloseable> clients = new ConcurrentHashMap<>();
 
     private MockResource(MockSettings settings, EcsMock mock) {
         this.settings = settings;
@@ -32,29 +41,42 @@ public final class MockResource implements AutoCloseable {
         return mock;
     }
 
-    public synchronized EcsClient client() {
-        if (client == null) {
-            client = mock.newClient();
-        }
-        return client;
+    public EcsClient client() {
+        return client(settings.region(), settings.account());
     }
 
-    public synchronized EcsAsyncClient asyncClient() {
-        if (asyncClient == null) {
-            asyncClient = mock.newAsyncClient();
-        }
-        return asyncClient;
+    public EcsClient client(String region, String account) {
+        return (EcsClient) clients.computeIfAbsent(new ClientKey(EcsClient.class, region, account),
+                key -> mock.newClient(region, account, settings.transport()));
+    }
+
+    public EcsAsyncClient asyncClient(String region, String account) {
+        return (EcsAsyncClient) clients.computeIfAbsent(new ClientKey(EcsAsyncClient.class, region, account),
+                key -> mock.newAsyncClient(region, account, settings.transport()));
+    }
+
+    /** The waiter on the mock's clock, over the client of that region and account. */
+    public EcsWaiter waiter(String region, String account) {
+        return (EcsWaiter) clients.computeIfAbsent(new ClientKey(EcsWaiter.class, region, account),
+                key -> mock.waiter(client(region, account)));
     }
 
     @Override
-    public synchronized void close() {
-        try (EcsMock stopping = mock) {
-            if (client != null) {
+    public void close() throws Exception {
+        List<Exception> failures = new ArrayList<>();
+        for (AutoCloseable client : clients.values()) {
+            try {
                 client.close();
+            } catch (Exception e) {
+                failures.add(e);
             }
-            if (asyncClient != null) {
-                asyncClient.close();
-            }
+        }
+        clients.clear();
+        mock.close();
+        if (!failures.isEmpty()) {
+            Exception first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
         }
     }
 }

@@ -2,27 +2,36 @@ package io.github.ecsmock.junit5.internal;
 
 import io.github.ecsmock.EcsMock;
 import io.github.ecsmock.Lifecycle;
+import io.github.ecsmock.Transport;
 import io.github.ecsmock.ValidationProfile;
 import io.github.ecsmock.junit5.EcsMockTest;
 import io.github.ecsmock.junit5.ResetMode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** What one test class's mock looks like, from the extension's builder or the {@link EcsMockTest} annotation. */
 public record MockSettings(String region, String account, int port, ResetMode reset, ValidationProfile validation,
-                           Lifecycle lifecycle, Map<String, String> credentials) {
+                           Lifecycle lifecycle, Map<String, String> credentials, Transport transport,
+                           Consumer<EcsMock.Builder> customizer) {
 
     public static final MockSettings DEFAULTS = new MockSettings(EcsMock.DEFAULT_REGION, EcsMock.DEFAULT_ACCOUNT, 0,
-            ResetMode.BEFORE_EACH, ValidationProfile.LENIENT, Lifecycle.immediate(), Map.of());
+            ResetMode.BEFORE_EACH, ValidationProfile.LENIENT, Lifecycle.immediate(), Map.of(), Transport.HTTP, builder -> { });
 
     public MockSettings {
         credentials = Collections.unmodifiableMap(new LinkedHashMap<>(credentials));
     }
 
     public static MockSettings of(EcsMockTest annotation) {
+        String fixture = annotation.fixture();
         return new MockSettings(annotation.region(), annotation.account(), 0, annotation.reset(), annotation.validation(),
-                annotation.stepped() ? Lifecycle.stepped() : Lifecycle.immediate(), Map.of());
+                annotation.stepped() ? Lifecycle.stepped() : Lifecycle.immediate(), Map.of(), annotation.transport(),
+                builder -> {
+                    if (!fixture.isEmpty()) {
+                        builder.withFixture(fixture);
+                    }
+                });
     }
 
     /** A mock built with these settings, not yet started. */
@@ -34,6 +43,7 @@ public record MockSettings(String region, String account, int port, ResetMode re
                 .validationProfile(validation)
                 .lifecycle(lifecycle);
         credentials.forEach(builder::credentials);
+        customizer.accept(builder);
         return builder.build();
     }
 }
