@@ -1,5 +1,6 @@
 package io.github.ecsmock;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,7 +53,14 @@ public final class EcsClock {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("The mock's clock only moves forward: " + duration);
         }
-        advanced = advanced.plus(duration.truncatedTo(ChronoUnit.MILLIS));
+        Duration next = advanced.plus(duration.truncatedTo(ChronoUnit.MILLIS));
+        try {
+            // Refuse, before anything changes, a time that every later now() would fail to compute or to send.
+            (followsWallClock ? Instant.now() : start).plus(next).toEpochMilli();
+        } catch (ArithmeticException | DateTimeException e) {
+            throw new IllegalArgumentException("The mock's clock cannot advance that far: " + duration);
+        }
+        advanced = next;
         return now();
     }
 

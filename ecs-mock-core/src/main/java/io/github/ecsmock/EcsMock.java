@@ -192,7 +192,7 @@ public final class EcsMock implements AutoCloseable {
         replaying.set(Boolean.TRUE);
         try {
             for (Fixtures.Fixture fixture : fixtures) {
-                ProtocolResponse response = protocol.handle(ProtocolRequest.post(
+                ProtocolResponse response = protocol.handleUnsigned(ProtocolRequest.post(
                         EcsProtocol.TARGET_PREFIX + fixture.operation(), null, fixture.body()));
                 if (response.isError()) {
                     throw new IllegalStateException("The fixture's " + fixture.operation() + " request was refused: "

@@ -104,7 +104,12 @@ class FuzzTest {
 
             List<String> problems = new ArrayList<>();
             for (HttpRequest request : requests) {
-                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response;
+                try {
+                    response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                } catch (IOException e) {
+                    throw new IOException("No answer to " + request.method() + " " + request.uri() + " " + request.headers().map(), e);
+                }
                 String problem = problem(response.statusCode(), response.body());
                 if (problem == null && !response.headers().firstValue("Content-Type").orElse("").equals("application/x-amz-json-1.1")) {
                     problem = "content type " + response.headers().firstValue("Content-Type");

@@ -30,10 +30,16 @@ public final class Steering {
         });
     }
 
-    /** A Fargate Spot interruption (or an EC2 Spot reclaim) stops the task. */
+    /** A Fargate Spot interruption (or an EC2 Spot reclaim) stops the task; its containers get SIGTERM (exit 143). */
     public static Task interrupt(EcsState state, String cluster, String task) {
-        return state.atomically(() -> end(state, runningTask(state, cluster, task), "SpotInterruption",
-                "Your Spot Task was interrupted.", Map.of()));
+        return state.atomically(() -> {
+            TaskEntry entry = runningTask(state, cluster, task);
+            Map<String, TaskEntry.ContainerExit> exits = new HashMap<>();
+            for (String container : entry.containerNames()) {
+                exits.put(container, new TaskEntry.ContainerExit(143, null));
+            }
+            return end(state, entry, "SpotInterruption", "Your Spot Task was interrupted.", exits);
+        });
     }
 
     /** The host under the task is lost: the task stops without its containers reporting how they ended. */

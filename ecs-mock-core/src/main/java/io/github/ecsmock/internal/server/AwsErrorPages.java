@@ -29,6 +29,7 @@ final class AwsErrorPages extends ErrorHandler {
         ProtocolResponse error = protocol.error(new EcsError(HttpServer.codeFor(code), code, text(code)));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProtocolResponse.CONTENT_TYPE);
         response.getHeaders().put("x-amzn-RequestId", error.requestId());
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(error.body()), callback);
     }
 
@@ -37,6 +38,8 @@ final class AwsErrorPages extends ErrorHandler {
         ProtocolResponse error = protocol.error(new EcsError(HttpServer.codeFor(status), status, text(status)));
         fields.put(HttpHeader.CONTENT_TYPE, ProtocolResponse.CONTENT_TYPE);
         fields.put("x-amzn-RequestId", error.requestId());
+        // Jetty closes a connection it could not parse; say so, or the client reuses it and finds it gone.
+        fields.put(HttpHeader.CONNECTION, "close");
         return ByteBuffer.wrap(error.body());
     }
 

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 
 /**
@@ -31,6 +33,7 @@ import software.amazon.awssdk.services.ecs.model.Cluster;
  */
 final class ControlRoutes {
     static final String ROOT = "/_ecsmock";
+    private static final Logger LOG = LoggerFactory.getLogger(ControlRoutes.class);
 
     private final EcsMock mock;
     private final EcsProtocol protocol;
@@ -60,7 +63,7 @@ final class ControlRoutes {
             return Map.of("added", true);
         }));
         routes.post(ROOT + "/faults/placement", control(body -> {
-            PlacementFailure failure = mock.failPlacement().times(count(body)).placing((int) number(body, "placing", 0.0));
+            PlacementFailure failure = mock.failPlacement().times(count(body)).placing(integer(body, "placing", 0));
             failure.withReason(body.containsKey("reason") ? text(body, "reason") : "RESOURCE:MEMORY");
             return Map.of("added", true);
         }));
@@ -77,7 +80,7 @@ final class ControlRoutes {
             return Map.of("cleared", true);
         }));
         routes.post(ROOT + "/tasks/exit", control(body -> mock.exitEssentialContainer(text(body, "cluster"), text(body, "task"),
-                (int) number(body, "exitCode", null), body.get("reason") == null ? null : text(body, "reason"))));
+                integer(body, "exitCode", null), body.get("reason") == null ? null : text(body, "reason"))));
         routes.post(ROOT + "/tasks/interrupt", control(body -> mock.interruptTask(text(body, "cluster"), text(body, "task"))));
         routes.post(ROOT + "/tasks/lose", control(body -> mock.loseTask(text(body, "cluster"), text(body, "task"))));
     }
@@ -124,7 +127,7 @@ final class ControlRoutes {
 
     private Object injectError(Map<String, Object> body) {
         ErrorInjection injection = mock.failNext(text(body, "operation")).times(count(body));
-        injection.withError(text(body, "code"), (int) number(body, "status", 400.0),
+        injection.withError(text(body, "code"), integer(body, "status", 400),
                 body.containsKey("message") ? text(body, "message") : text(body, "code"));
         return Map.of("added", true);
     }
@@ -159,6 +162,9 @@ final class ControlRoutes {
                 write(ctx, error);
             } catch (IllegalArgumentException | IllegalStateException error) {
                 write(ctx, Errors.invalidParameter(error.getMessage()));
+            } catch (RuntimeException bug) {
+                LOG.error("ecs-mock failed to answer {} {}; this is a bug in ecs-mock", ctx.method(), ctx.path(), bug);
+                write(ctx, Errors.server("ecs-mock failed to answer this control request; see its log."));
             }
         };
     }
@@ -192,10 +198,18 @@ final class ControlRoutes {
         if (value == null && fallback != null) {
             return fallback;
         }
-        if (!(value instanceof Number number)) {
+        if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
             throw Errors.invalidParameter(name + " must be a number.");
         }
         return number.doubleValue();
+    }
+
+    private static int integer(Map<String, Object> body, String name, Integer fallback) {
+        double value = number(body, name, fallback == null ? null : fallback.doubleValue());
+        if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+            throw Errors.invalidParameter(name + " must be a whole number.");
+        }
+        return (int) value;
     }
 
     /** {@code times}: how many calls a fault answers, 1 when absent, every call when "always" is true. */
@@ -203,11 +217,10 @@ final class ControlRoutes {
         if (Boolean.TRUE.equals(body.get("always"))) {
             return Integer.MAX_VALUE;
         }
-        int times = (int) number(body, "times", 1.0);
+        int times = integer(body, "times", 1);
         if (times < 1) {
             throw Errors.invalidParameter("times must be at least 1.");
         }
         return times;
     }
-
 }

@@ -21,6 +21,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class HttpServer implements AutoCloseable {
     /** The largest body accepted, as Javalin's default; ECS's own largest requests are far smaller. */
     static final long MAX_REQUEST_BYTES = 1_000_000;
+    /** The most a body without a Content-Length may grow before Javalin itself refuses it. */
+    private static final long JAVALIN_MAX_REQUEST_BYTES = 8L * 1024 * 1024;
     /** How much of an oversized body is read and dropped before the connection is closed on it. */
     private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
 
@@ -40,7 +42,9 @@ public final class HttpServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.startup.startupWatcherEnabled = false;
             config.http.compressionStrategy = CompressionStrategy.NONE;
-            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // Javalin's own limit is kept above the mock's, so that the mock answers every oversized body
+            // itself, after reading it (see refuseTooLarge), instead of Javalin cutting the connection.
+            config.http.maxRequestSize = JAVALIN_MAX_REQUEST_BYTES;
             config.jetty.threadPool = threads;
             config.jetty.modifyServer(server -> server.setErrorHandler(new AwsErrorPages(protocol)));
             new ControlRoutes(mock, protocol).register(config.routes);
@@ -49,15 +53,17 @@ public final class HttpServer implements AutoCloseable {
                     refuseTooLarge(ctx, protocol);
                     return;
                 }
-                write(ctx, protocol.handle(new ProtocolRequest(
-                        "POST", ctx.path(), ctx.queryString(), ctx.headerMap(), ctx.bodyAsBytes())));
+                byte[] body = ctx.bodyAsBytes();
+                if (body.length > MAX_REQUEST_BYTES) {
+                    refuseTooLarge(ctx, protocol);
+                    return;
+                }
+                write(ctx, protocol.handle(new ProtocolRequest("POST", ctx.path(), ctx.queryString(), ctx.headerMap(), body)));
             });
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     write(ctx, protocol.error(new EcsError(codeFor(e.getStatus()), e.getStatus(), e.getMessage()))));
-            config.routes.error(404, ctx -> write(ctx, protocol.error(new EcsError("UnknownOperationException", 404,
-                    "ECS answers POST / only; " + ctx.method() + " " + ctx.path() + " is not an ECS request."))));
-            config.routes.error(405, ctx -> write(ctx, protocol.error(new EcsError("UnknownOperationException", 405,
-                    "ECS answers POST / only; " + ctx.method() + " " + ctx.path() + " is not an ECS request."))));
+            config.routes.error(404, ctx -> notEcs(ctx, protocol, 404));
+            config.routes.error(405, ctx -> notEcs(ctx, protocol, 405));
         });
         app.start(host, port);
         return new HttpServer(app);
@@ -77,6 +83,16 @@ public final class HttpServer implements AutoCloseable {
         ctx.header("Connection", "close");
         write(ctx, protocol.error(new EcsError("RequestEntityTooLargeException", 413,
                 "The request body is larger than ecs-mock accepts (" + MAX_REQUEST_BYTES + " bytes).")));
+    }
+
+    /**
+     * Answers a request that is not ECS's. Its body was never read, so the connection is closed after
+     * the answer rather than left with unread bytes that the client's next request would stumble on.
+     */
+    private static void notEcs(Context ctx, EcsProtocol protocol, int status) {
+        ctx.header("Connection", "close");
+        write(ctx, protocol.error(new EcsError("UnknownOperationException", status,
+                "ECS answers POST / only; " + ctx.method() + " " + ctx.path() + " is not an ECS request.")));
     }
 
     static String codeFor(int status) {

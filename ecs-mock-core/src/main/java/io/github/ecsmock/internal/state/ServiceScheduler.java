@@ -83,7 +83,10 @@ final class ServiceScheduler {
         int maximum = Math.max(desired, desired * maximumPercent / 100);
         int lacking = desired - primary.live();
         int room = maximum - primary.live() - olderLive;
-        boolean waiting = primary.retryAt != null && state.now().isBefore(primary.retryAt);
+        // A task that failed to start holds back the next launch from the moment it fails, not only
+        // once it has walked to STOPPED (which sets retryAt): else every step of that walk relaunched.
+        boolean waiting = primary.retryAt != null && state.now().isBefore(primary.retryAt)
+                || primary.tasks().stream().anyMatch(task -> "TaskFailedToStart".equals(task.stopCode));
         int toStart = waiting || "FAILED".equals(primary.rolloutState) ? 0 : Math.min(lacking, Math.max(room, 0));
         List<TaskEntry> started = new ArrayList<>();
         if (toStart > 0) {
