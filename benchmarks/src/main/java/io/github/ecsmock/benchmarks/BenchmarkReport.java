@@ -1,0 +1,196 @@
+package io.github.ecsmock.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs every benchmark and prints the table of docs/BENCHMARKS.md: each figure of the mock beside its
+ * floor measured in the same run, and the ratio held against its target.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar [--quick] [--write docs/BENCHMARKS.md]
+ * </pre>
+ *
+ * {@code --quick} is the smoke mode that the build runs: every benchmark once, briefly, in this JVM.
+ */
+public final class BenchmarkReport {
+    static final String COMMAND = "mvn -B -q -pl benchmarks -am -DskipTests package && java -jar benchmarks/target/benchmarks.jar --write docs/BENCHMARKS.md";
+
+    /** Everything measured in one run. */
+    public record Results(Map<Operation, Map<PerCallBenchmark.Target, Double>> perCall, Map<Integer, Double> throughput,
+                          Map<ScaleBenchmark.Query, Map<Integer, Double>> scale, double heapPerTask, double heapPerService,
+                          double warmStartMillis, double resetMillis, double coldMockMillis, double coldClientMillis) {
+    }
+
+    private BenchmarkReport() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        Path write = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--quick")) {
+                quick = true;
+            } else if (args[i].equals("--write") && i + 1 < args.length) {
+                write = Path.of(args[++i]);
+            } else {
+                System.err.println("usage: java -jar benchmarks.jar [--quick] [--write FILE]");
+                System.exit(2);
+            }
+        }
+        String report = markdown(run(quick));
+        System.out.println(report);
+        if (write != null) {
+            Files.writeString(write, report);
+        }
+    }
+
+    public static Results run(boolean quick) throws RunnerException, IOException, InterruptedException {
+        Map<Operation, Map<PerCallBenchmark.Target, Double>> perCall = new EnumMap<>(Operation.class);
+        for (RunResult result : jmh(quick, PerCallBenchmark.class, 1, quick ? Map.of() : Map.of())) {
+            Operation operation = Operation.valueOf(result.getParams().getParam("operation"));
+            PerCallBenchmark.Target target = PerCallBenchmark.Target.valueOf(result.getParams().getParam("target"));
+            perCall.computeIfAbsent(operation, o -> new EnumMap<>(PerCallBenchmark.Target.class)).put(target, median(result));
+        }
+        Map<Integer, Double> throughput = new LinkedHashMap<>();
+        for (int threads : new int[] {1, 4, 16}) {
+            for (RunResult result : jmh(quick, ThroughputBenchmark.class, threads, Map.of())) {
+                throughput.put(threads, result.getPrimaryResult().getScore());
+            }
+        }
+        Map<ScaleBenchmark.Query, Map<Integer, Double>> scale = new EnumMap<>(ScaleBenchmark.Query.class);
+        for (RunResult result : jmh(quick, ScaleBenchmark.class, 1, quick ? Map.of("tasks", "1000") : Map.of())) {
+            ScaleBenchmark.Query query = ScaleBenchmark.Query.valueOf(result.getParams().getParam("query"));
+            int tasks = Integer.parseInt(result.getParams().getParam("tasks"));
+            scale.computeIfAbsent(query, q -> new LinkedHashMap<>()).put(tasks, median(result));
+        }
+        double heapPerTask = Measurements.heapPerTask(quick ? 1000 : 20_000);
+        double heapPerService = Measurements.heapPerService(quick ? 100 : 1000);
+        double warm = quick ? Measurements.warmStartMillis(2, 3) : Measurements.warmStartMillis(91, 100);
+        double reset = Measurements.resetMillis(1000, quick ? 3 : 21);
+        double[] cold = Measurements.coldStartMillis(quick ? 1 : 5);
+        return new Results(perCall, throughput, scale, heapPerTask, heapPerService, warm, reset, cold[0], cold[1]);
+    }
+
+    private static Collection<RunResult> jmh(boolean quick, Class<?> benchmark, int threads, Map<String, String> params)
+            throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("\\." + benchmark.getSimpleName() + "\\.")
+                .threads(threads)
+                .shouldFailOnError(true)
+                .verbosity(quick ? VerboseMode.SILENT : VerboseMode.NORMAL);
+        params.forEach(options::param);
+        if (quick) {
+            options.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
+        } else {
+            options.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                    .jvmArgsAppend("-Xmx2g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error");
+        }
+        return new Runner(options.build()).run();
+    }
+
+    private static double median(RunResult result) {
+        return result.getPrimaryResult().getStatistics().getPercentile(50);
+    }
+
+    public static String markdown(Results results) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Benchmarks\n\n")
+                .append("The mock measured beside the floors beneath it, in one run: the **SDK floor** is the same ")
+                .append("`EcsClient` over an in-memory HTTP client that answers the mock's own bytes and does nothing ")
+                .append("else; the **HTTP floor** is the same client and HTTP client (Apache 5) against a bare Javalin ")
+                .append("handler on loopback answering those bytes. Absolute times on a shared machine are noise; ")
+                .append("the ratios are the figures that hold. Medians throughout.\n\n")
+                .append("- Machine: ").append(machine()).append('\n')
+                .append("- Date: ").append(LocalDate.now()).append('\n')
+                .append("- Command: `").append(COMMAND).append("`\n\n");
+
+        out.append("## Per call (µs)\n\n")
+                .append("| operation | mock, HTTP | HTTP floor | ratio | mock, in memory | SDK floor | ratio |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+        results.perCall().forEach((operation, byTarget) -> {
+            double http = byTarget.get(PerCallBenchmark.Target.MOCK_HTTP);
+            double httpFloor = byTarget.get(PerCallBenchmark.Target.HTTP_FLOOR);
+            double memory = byTarget.get(PerCallBenchmark.Target.MOCK_IN_MEMORY);
+            double sdkFloor = byTarget.get(PerCallBenchmark.Target.SDK_FLOOR);
+            double httpTarget = operation == Operation.DESCRIBE_CLUSTERS ? 1.3 : operation == Operation.RUN_TASK_10 ? 1.5 : 0;
+            out.append("| ").append(operation.label()).append(" | ").append(number(http)).append(" | ").append(number(httpFloor))
+                    .append(" | ").append(ratio(http / httpFloor, httpTarget)).append(" | ").append(number(memory))
+                    .append(" | ").append(number(sdkFloor)).append(" | ").append(ratio(memory / sdkFloor, 1.5)).append(" |\n");
+        });
+        out.append("\nTargets: over HTTP within 1.3x of the HTTP floor for DescribeClusters and 1.5x for RunTask; ")
+                .append("in memory within 1.5x of the SDK floor.\n\n");
+
+        out.append("## Throughput over HTTP (DescribeClusters, one shared client)\n\n| client threads | calls/s |\n|---:|---:|\n");
+        results.throughput().forEach((threads, score) -> out.append("| ").append(threads).append(" | ")
+                .append(String.format(Locale.ROOT, "%,.0f", score)).append(" |\n"));
+
+        out.append("\n## Scale (in memory, µs)\n\n");
+        var sizes = results.scale().values().iterator().next().keySet();
+        out.append("| query |");
+        sizes.forEach(size -> out.append(String.format(Locale.ROOT, " %,d tasks |", size)));
+        out.append(" largest / smallest |\n|---|");
+        sizes.forEach(size -> out.append("---:|"));
+        out.append("---:|\n");
+        results.scale().forEach((query, bySize) -> {
+            out.append("| ").append(query.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" |");
+            bySize.values().forEach(value -> out.append(' ').append(number(value)).append(" |"));
+            double first = bySize.values().iterator().next();
+            double last = bySize.values().stream().reduce((a, b) -> b).orElseThrow();
+            out.append(' ').append(ratio(last / first, 1.5)).append(" |\n");
+        });
+        out.append("\nTarget: at 100,000 tasks within 1.5x of the same at 1,000.\n\n");
+
+        out.append("## Memory, start-up, reset\n\n| what | measured | target |\n|---|---:|---:|\n")
+                .append(row("heap retained per RUNNING task", String.format(Locale.ROOT, "%,.0f bytes", results.heapPerTask()),
+                        results.heapPerTask() <= 4096, "≤ 4 KiB"))
+                .append(row("heap retained per service (no tasks)", String.format(Locale.ROOT, "%,.0f bytes", results.heapPerService()),
+                        null, ""))
+                .append(row("warm start + first call (the hundredth start in one JVM)", millis(results.warmStartMillis()),
+                        results.warmStartMillis() <= 15, "≤ 15 ms"))
+                .append(row("reset of 1,000 objects", millis(results.resetMillis()), results.resetMillis() <= 1, "≤ 1 ms"))
+                .append(row("cold: fresh JVM starting a mock and answering the first call", millis(results.coldMockMillis()), null, ""))
+                .append(row("cold: fresh JVM building only the client", millis(results.coldClientMillis()), null, ""))
+                .append(row("cold: the mock's own share", millis(results.coldMockMillis() - results.coldClientMillis()),
+                        results.coldMockMillis() - results.coldClientMillis() <= 400, "≤ 400 ms"));
+        return out.toString();
+    }
+
+    private static String row(String what, String measured, Boolean met, String target) {
+        return "| " + what + " | " + measured + (met == null ? "" : met ? " ✓" : " ✗") + " | " + target + " |\n";
+    }
+
+    private static String number(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String millis(double value) {
+        return String.format(Locale.ROOT, "%.1f ms", value);
+    }
+
+    private static String ratio(double ratio, double target) {
+        String text = String.format(Locale.ROOT, "%.2fx", ratio);
+        return target <= 0 ? text : text + (ratio <= target ? " ✓" : " ✗");
+    }
+
+    private static String machine() {
+        return System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + " (" + System.getProperty("java.vm.name") + ")";
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.ecsmock.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs every benchmark and measurement once, briefly, so that the benchmarks build and run with every
+ * change; the figures of a smoke run mean nothing and are not checked against targets.
+ */
+class BenchmarkSmokeTest {
+
+    @Test
+    void everyBenchmarkRunsAndTheReportHasEveryFigure() throws Exception {
+        BenchmarkReport.Results results = BenchmarkReport.run(true);
+
+        assertThat(results.perCall()).hasSize(Operation.values().length);
+        assertThat(results.perCall().values()).allSatisfy(byTarget ->
+                assertThat(byTarget).hasSize(PerCallBenchmark.Target.values().length).allSatisfy((target, micros) ->
+                        assertThat(micros).as(target.name()).isPositive()));
+        assertThat(results.throughput()).containsOnlyKeys(1, 4, 16).allSatisfy((threads, rate) -> assertThat(rate).isPositive());
+        assertThat(results.scale()).hasSize(ScaleBenchmark.Query.values().length);
+        assertThat(results.heapPerTask()).isPositive();
+        assertThat(results.warmStartMillis()).isPositive();
+        assertThat(results.coldMockMillis()).isPositive();
+        assertThat(BenchmarkReport.markdown(results)).contains("| DescribeClusters |").contains("## Scale");
+    }
+}
