@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.github.ecsmock.internal.errors.Errors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,11 +21,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallingKnownType;
+import software.amazon.awssdk.core.traits.DefaultValueTrait;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
@@ -48,6 +51,45 @@ public final class AwsJsonCodec {
 
     private final JsonFactory json = JsonFactory.builder().streamReadConstraints(LIMITS).build();
     private final Map<Class<?>, Map<String, SdkField<?>>> fieldCache = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Member[]> writePlans = new ConcurrentHashMap<>();
+    private final Map<SdkField<?>, SdkField<?>> elements = new ConcurrentHashMap<>();
+
+    /**
+     * One member of a model class as it is written, worked out once per class: its JSON name ready to
+     * write, its type, and for lists and maps how their elements are written. Reading the SDK's traits
+     * for every value written cost more than writing the value.
+     */
+    private record Member(SdkField<?> field, Function<Object, ?> getter, SerializedString name, MarshallingKnownType type,
+                          Member element) {
+        static Member of(SdkField<?> field) {
+            MarshallingKnownType type = field.marshallingType().getKnownType();
+            Member element = switch (type) {
+                case LIST -> of(field.getRequiredTrait(ListTrait.class).memberFieldInfo());
+                case MAP -> of(field.getRequiredTrait(MapTrait.class).valueFieldInfo());
+                default -> null;
+            };
+            return new Member(field, getter(field), new SerializedString(field.locationName()), type, element);
+        }
+
+        /**
+         * The field's own getter. {@code SdkField.getValueOrDefault} looks up the field's default-value
+         * trait on every call, which cost a third of writing a large answer; a field without that trait
+         * reads the same through its getter. Should a later SDK hide the getter, the public method is used.
+         */
+        @SuppressWarnings("unchecked")
+        private static Function<Object, ?> getter(SdkField<?> field) {
+            if (field.getOptionalTrait(DefaultValueTrait.class).isEmpty()) {
+                try {
+                    java.lang.reflect.Field getter = SdkField.class.getDeclaredField("getter");
+                    getter.setAccessible(true);
+                    return (Function<Object, ?>) getter.get(field);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // fall through to the public method
+                }
+            }
+            return field::getValueOrDefault;
+        }
+    }
 
     /** Reads {@code body} into the builder the supplier gives and builds it. An empty body means {@code {}}. */
     @SuppressWarnings("unchecked")
@@ -163,7 +205,7 @@ public final class AwsJsonCodec {
                 }
             case LIST:
                 expect(token == JsonToken.START_ARRAY, path, "List", token);
-                SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
+                SdkField<?> member = elements.computeIfAbsent(field, f -> f.getRequiredTrait(ListTrait.class).memberFieldInfo());
                 List<Object> list = new ArrayList<>();
                 for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
                     Object item = readValue(parser, member, path + "[" + list.size() + "]");
@@ -175,7 +217,7 @@ public final class AwsJsonCodec {
                 return list;
             case MAP:
                 expect(token == JsonToken.START_OBJECT, path, "Map", token);
-                SdkField<?> valueField = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
+                SdkField<?> valueField = elements.computeIfAbsent(field, f -> f.getRequiredTrait(MapTrait.class).valueFieldInfo());
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (JsonToken entry = parser.nextToken(); entry != JsonToken.END_OBJECT; entry = parser.nextToken()) {
                     String key = parser.currentName();
@@ -249,56 +291,57 @@ public final class AwsJsonCodec {
 
     private void writeObject(JsonGenerator out, SdkPojo pojo) throws IOException {
         out.writeStartObject();
-        for (SdkField<?> field : pojo.sdkFields()) {
-            Object value = field.getValueOrDefault(pojo);
+        for (Member member : writePlans.computeIfAbsent(pojo.getClass(),
+                type -> pojo.sdkFields().stream().map(Member::of).toArray(Member[]::new))) {
+            Object value = member.getter().apply(pojo);
             if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
                 continue;
             }
-            out.writeFieldName(field.locationName());
-            writeValue(out, field, value);
+            out.writeFieldName(member.name());
+            writeValue(out, member, value);
         }
         out.writeEndObject();
     }
 
-    private void writeValue(JsonGenerator out, SdkField<?> field, Object value) throws IOException {
-        switch (field.marshallingType().getKnownType()) {
-            case STRING: out.writeString((String) value); break;
-            case BOOLEAN: out.writeBoolean((Boolean) value); break;
-            case INTEGER:
-            case SHORT:
-            case BYTE: out.writeNumber(((Number) value).intValue()); break;
-            case LONG: out.writeNumber((Long) value); break;
-            case DOUBLE: out.writeNumber((Double) value); break;
-            case FLOAT: out.writeNumber((Float) value); break;
-            case BIG_DECIMAL: out.writeNumber((BigDecimal) value); break;
-            case INSTANT:
-                // Epoch seconds with a millisecond fraction, as AWS sends them (e.g. 1732512345.123).
-                out.writeNumber(BigDecimal.valueOf(((Instant) value).toEpochMilli(), 3).toPlainString());
-                break;
-            case SDK_BYTES: out.writeString(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArray())); break;
-            case LIST:
-                SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
+    private void writeValue(JsonGenerator out, Member member, Object value) throws IOException {
+        switch (member.type()) {
+            case STRING -> out.writeString((String) value);
+            case BOOLEAN -> out.writeBoolean((Boolean) value);
+            case INTEGER, SHORT, BYTE -> out.writeNumber(((Number) value).intValue());
+            case LONG -> out.writeNumber((Long) value);
+            case DOUBLE -> out.writeNumber((Double) value);
+            case FLOAT -> out.writeNumber((Float) value);
+            case BIG_DECIMAL -> out.writeNumber((BigDecimal) value);
+            case INSTANT -> out.writeNumber(epochSeconds((Instant) value));
+            case SDK_BYTES -> out.writeString(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArray()));
+            case LIST -> {
                 out.writeStartArray();
                 for (Object item : (List<?>) value) {
                     if (item != null) {
-                        writeValue(out, member, item);
+                        writeValue(out, member.element(), item);
                     }
                 }
                 out.writeEndArray();
-                break;
-            case MAP:
-                SdkField<?> valueField = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
+            }
+            case MAP -> {
                 out.writeStartObject();
                 for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
                     if (entry.getValue() != null) {
                         out.writeFieldName(String.valueOf(entry.getKey()));
-                        writeValue(out, valueField, entry.getValue());
+                        writeValue(out, member.element(), entry.getValue());
                     }
                 }
                 out.writeEndObject();
-                break;
-            case SDK_POJO: writeObject(out, (SdkPojo) value); break;
-            default: throw new IllegalStateException("No JSON form for member " + field.memberName());
+            }
+            case SDK_POJO -> writeObject(out, (SdkPojo) value);
+            default -> throw new IllegalStateException("No JSON form for member " + member.field().memberName());
         }
+    }
+
+    /** Epoch seconds with a millisecond fraction, as AWS sends them: {@code 1732512345.123}. */
+    static String epochSeconds(Instant instant) {
+        long millis = instant.toEpochMilli();
+        long fraction = Math.floorMod(millis, 1000L);
+        return Math.floorDiv(millis, 1000L) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
     }
 }

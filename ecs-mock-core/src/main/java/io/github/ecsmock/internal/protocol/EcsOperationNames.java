@@ -12,17 +12,20 @@ import software.amazon.awssdk.services.ecs.model.EcsRequest;
  * itself, so that an ECS operation the mock lacks is told apart from a target that is not ECS at all.
  */
 public final class EcsOperationNames {
-    private static final Set<String> ALL = read();
+    /** Read on first use: it loads every request class of the SDK, which a mock that is never asked an unknown operation need not. */
+    private static final class Holder {
+        static final Set<String> ALL = read();
+    }
 
     private EcsOperationNames() {
     }
 
     public static boolean isEcsOperation(String name) {
-        return ALL.contains(name);
+        return Holder.ALL.contains(name);
     }
 
     public static Set<String> all() {
-        return ALL;
+        return Holder.ALL;
     }
 
     private static Set<String> read() {

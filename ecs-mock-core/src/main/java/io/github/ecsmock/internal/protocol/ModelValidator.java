@@ -42,7 +42,17 @@ public final class ModelValidator {
         this.shapes = shapes;
     }
 
+    /** The constraints never change while a JVM runs; every mock shares one reading of them. */
+    private static final class Shared {
+        static final ModelValidator INSTANCE = read();
+    }
+
+    /** The validator of the ECS model, read once per JVM. */
     public static ModelValidator load() {
+        return Shared.INSTANCE;
+    }
+
+    private static ModelValidator read() {
         try (InputStream in = ModelValidator.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("The model constraints " + RESOURCE + " are missing from the classpath");

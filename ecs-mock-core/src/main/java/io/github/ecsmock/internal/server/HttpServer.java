@@ -8,17 +8,32 @@ import io.github.ecsmock.internal.protocol.ProtocolResponse;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP transport: Javalin on Jetty, answering {@code POST /} through the protocol. Whatever
  * reaches the server and is not an ECS request (another path or method, a body over the size limit)
  * is still answered in the AWS error format, never with an HTML page or a stack trace.
+ *
+ * <p>The listening socket is bound at once, so the port is known and connections queue from the
+ * first moment; Jetty starts on a thread of its own meanwhile. Starting Jetty is most of the cost of
+ * a mock's start in a fresh JVM (class loading), and the caller builds its SDK client, the other
+ * large cost, in parallel.
  */
 public final class HttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     /** The largest body accepted, as Javalin's default; ECS's own largest requests are far smaller. */
     static final long MAX_REQUEST_BYTES = 1_000_000;
     /** The most a body without a Content-Length may grow before Javalin itself refuses it. */
@@ -26,14 +41,47 @@ public final class HttpServer implements AutoCloseable {
     /** How much of an oversized body is read and dropped before the connection is closed on it. */
     private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
 
-    private final Javalin app;
+    private final ServerSocketChannel channel;
+    private final int port;
+    private final CompletableFuture<Javalin> app;
 
-    private HttpServer(Javalin app) {
+    private HttpServer(ServerSocketChannel channel, int port, CompletableFuture<Javalin> app) {
+        this.channel = channel;
+        this.port = port;
         this.app = app;
     }
 
-    /** Starts a server on {@code host}; port 0 picks a free port, see {@link #port()}. */
+    /**
+     * Binds {@code host:port} (port 0 picks a free port, see {@link #port()}) and starts serving it.
+     *
+     * @throws UncheckedIOException when the address cannot be bound
+     */
     public static HttpServer start(EcsProtocol protocol, EcsMock mock, String host, int port) {
+        ServerSocketChannel channel;
+        int bound;
+        try {
+            channel = ServerSocketChannel.open();
+            channel.bind(new InetSocketAddress(host, port), 1024);
+            bound = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        CompletableFuture<Javalin> app = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                app.complete(javalin(protocol, mock, channel));
+            } catch (RuntimeException | Error e) {
+                LOG.error("ecs-mock could not start its HTTP server on port {}", bound, e);
+                closeQuietly(channel);
+                app.completeExceptionally(e);
+            }
+        }, "ecs-mock-start-" + bound);
+        starter.setDaemon(true);
+        starter.start();
+        return new HttpServer(channel, bound, app);
+    }
+
+    private static Javalin javalin(EcsProtocol protocol, EcsMock mock, ServerSocketChannel channel) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 2, 30_000);
         threads.setName("ecs-mock-http");
         threads.setDaemon(true);
@@ -46,6 +94,15 @@ public final class HttpServer implements AutoCloseable {
             // itself, after reading it (see refuseTooLarge), instead of Javalin cutting the connection.
             config.http.maxRequestSize = JAVALIN_MAX_REQUEST_BYTES;
             config.jetty.threadPool = threads;
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                try {
+                    connector.open(channel);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return connector;
+            });
             config.jetty.modifyServer(server -> server.setErrorHandler(new AwsErrorPages(protocol)));
             new ControlRoutes(mock, protocol).register(config.routes);
             config.routes.post("/", ctx -> {
@@ -65,8 +122,15 @@ public final class HttpServer implements AutoCloseable {
             config.routes.error(404, ctx -> notEcs(ctx, protocol, 404));
             config.routes.error(405, ctx -> notEcs(ctx, protocol, 405));
         });
-        app.start(host, port);
-        return new HttpServer(app);
+        return app.start();
+    }
+
+    private static void closeQuietly(ServerSocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // already closed
+        }
     }
 
     /**
@@ -107,11 +171,18 @@ public final class HttpServer implements AutoCloseable {
     }
 
     public int port() {
-        return app.port();
+        return port;
     }
 
+    /** Stops serving once the start in progress, if any, has finished; the port is closed on return. */
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.join().stop();
+        } catch (CompletionException e) {
+            // The start failed and closed the channel; nothing to stop.
+        } finally {
+            closeQuietly(channel);
+        }
     }
 }
