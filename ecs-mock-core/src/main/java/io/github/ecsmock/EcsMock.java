@@ -107,7 +107,7 @@ public final class EcsMock implements AutoCloseable {
     /** Starts the HTTP endpoint; returns this handle. Starting a running mock does nothing. */
     public synchronized EcsMock start() {
         if (server == null) {
-            server = HttpServer.start(protocol, this, settings.host, settings.port);
+            server = HttpServer.start(protocol, this, settings.host, settings.port, this::warmUp);
         }
         return this;
     }
@@ -185,6 +185,22 @@ public final class EcsMock implements AutoCloseable {
         states.faults().clear();
         journal.clear();
         replayFixtures();
+    }
+
+    /**
+     * Runs on the thread that starts the HTTP server, while the caller builds its client: answers one
+     * read-only question, unrecorded, so that what the mock's first answer loads is loaded by then.
+     * (Warming the SDK's own first call the same way was tried: on two cores it only competed with
+     * the caller's client build.)
+     */
+    private void warmUp() {
+        replaying.set(Boolean.TRUE);
+        try {
+            protocol.handleUnsigned(ProtocolRequest.post(EcsProtocol.TARGET_PREFIX + "DescribeClusters", null,
+                    "{\"clusters\":[\"ecs-mock-warm-up\"]}".getBytes(StandardCharsets.UTF_8)));
+        } finally {
+            replaying.remove();
+        }
     }
 
     /** Replays the fixtures through the protocol, as the default account and region, unrecorded. */

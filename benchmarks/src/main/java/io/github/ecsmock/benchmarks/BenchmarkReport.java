@@ -97,7 +97,9 @@ public final class BenchmarkReport {
         if (quick) {
             options.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
         } else {
-            options.forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+            // Shorter warm-ups left scores still falling in the last iterations (the SDK's call path
+            // alone is deep); five of two seconds settle them on this machine.
+            options.forks(1).warmupIterations(5).warmupTime(TimeValue.seconds(2))
                     .measurementIterations(5).measurementTime(TimeValue.seconds(1))
                     .jvmArgsAppend("-Xmx2g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error");
         }

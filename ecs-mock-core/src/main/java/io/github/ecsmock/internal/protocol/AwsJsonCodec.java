@@ -7,8 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.github.ecsmock.internal.errors.Errors;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -119,7 +119,8 @@ public final class AwsJsonCodec {
 
     /** Writes any SDK model object as JSON: unset members are left out, timestamps are epoch seconds. */
     public byte[] write(SdkPojo pojo) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        // Segments rather than one doubling array: a large answer is copied once, not at every doubling.
+        ByteArrayBuilder out = new ByteArrayBuilder(512);
         try (JsonGenerator generator = json.createGenerator(out)) {
             writeObject(generator, pojo);
         } catch (IOException e) {
@@ -316,7 +317,9 @@ public final class AwsJsonCodec {
             case SDK_BYTES -> out.writeString(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArray()));
             case LIST -> {
                 out.writeStartArray();
-                for (Object item : (List<?>) value) {
+                List<?> list = (List<?>) value;
+                for (int i = 0, size = list.size(); i < size; i++) {
+                    Object item = list.get(i);
                     if (item != null) {
                         writeValue(out, member.element(), item);
                     }

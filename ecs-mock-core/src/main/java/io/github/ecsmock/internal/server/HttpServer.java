@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -44,19 +46,24 @@ public final class HttpServer implements AutoCloseable {
     private final ServerSocketChannel channel;
     private final int port;
     private final CompletableFuture<Javalin> app;
+    private final Thread starter;
 
-    private HttpServer(ServerSocketChannel channel, int port, CompletableFuture<Javalin> app) {
+    private HttpServer(ServerSocketChannel channel, int port, CompletableFuture<Javalin> app, Thread starter) {
         this.channel = channel;
         this.port = port;
         this.app = app;
+        this.starter = starter;
     }
 
     /**
      * Binds {@code host:port} (port 0 picks a free port, see {@link #port()}) and starts serving it.
+     * Once Jetty runs, the start thread runs {@code warmUp} and asks the server one read-only
+     * question over loopback, so that the classes of a first answer load while the caller is still
+     * building its client rather than during its first call.
      *
      * @throws UncheckedIOException when the address cannot be bound
      */
-    public static HttpServer start(EcsProtocol protocol, EcsMock mock, String host, int port) {
+    public static HttpServer start(EcsProtocol protocol, EcsMock mock, String host, int port, Runnable warmUp) {
         ServerSocketChannel channel;
         int bound;
         try {
@@ -74,11 +81,30 @@ public final class HttpServer implements AutoCloseable {
                 LOG.error("ecs-mock could not start its HTTP server on port {}", bound, e);
                 closeQuietly(channel);
                 app.completeExceptionally(e);
+                return;
+            }
+            try {
+                warmUp.run();
+                askClock(host, bound);
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("ecs-mock's warm-up on port {} did not finish: {}", bound, e.toString());
             }
         }, "ecs-mock-start-" + bound);
         starter.setDaemon(true);
         starter.start();
-        return new HttpServer(channel, bound, app);
+        return new HttpServer(channel, bound, app, starter);
+    }
+
+    /** One {@code GET /_ecsmock/clock} over a plain socket: it reads no state and is not journaled. */
+    private static void askClock(String host, int port) throws IOException {
+        String address = host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2_000);
+            socket.setSoTimeout(2_000);
+            socket.getOutputStream().write(("GET " + ControlRoutes.ROOT + "/clock HTTP/1.1\r\nHost: " + address
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getInputStream().readAllBytes();
+        }
     }
 
     private static Javalin javalin(EcsProtocol protocol, EcsMock mock, ServerSocketChannel channel) {
@@ -178,9 +204,13 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() {
         try {
+            starter.join();
             app.join().stop();
         } catch (CompletionException e) {
             // The start failed and closed the channel; nothing to stop.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            app.thenAccept(Javalin::stop);
         } finally {
             closeQuietly(channel);
         }
