@@ -168,11 +168,11 @@ class ProtocolTest extends EcsApiTest {
 
     @Test
     void ecsOperationNotImplementedIsA501NamingIt() {
-        Answer answer = post("DiscoverPollEndpoint", "{}");
+        Answer answer = post("GetTaskProtection", "{}");
 
         assertThat(answer.status).isEqualTo(501);
         assertThat(answer.errorType()).isEqualTo("NotImplementedException");
-        assertThat(answer.errorMessage()).contains("DiscoverPollEndpoint");
+        assertThat(answer.errorMessage()).contains("GetTaskProtection");
     }
 
     @Test
@@ -225,7 +225,7 @@ class ProtocolTest extends EcsApiTest {
         List<Answer> answers = List.of(
                 post("Bogus", "{}"),
                 send(request("{}")),
-                post("DiscoverPollEndpoint", "{}"),
+                post("GetTaskProtection", "{}"),
                 post("ListClusters", "[1,2]"),
                 post("ListClusters", "{not json"),
                 post("ListClusters", "{} {}"),
@@ -319,12 +319,12 @@ class ProtocolTest extends EcsApiTest {
 
     @Test
     void unimplementedOperationFailsThroughTheSdkWith501NamingIt() {
-        EcsException e = catchThrowableOfType(EcsException.class, () -> ecs.discoverPollEndpoint(r -> { }));
+        EcsException e = catchThrowableOfType(EcsException.class, () -> ecs.getTaskProtection(r -> r.cluster("default")));
 
         assertThat(e).isNotNull();
         assertThat(e.statusCode()).isEqualTo(501);
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplementedException");
-        assertThat(e.awsErrorDetails().errorMessage()).contains("DiscoverPollEndpoint");
+        assertThat(e.awsErrorDetails().errorMessage()).contains("GetTaskProtection");
         assertThat(e.requestId()).isNotBlank();
     }
 

@@ -55,6 +55,10 @@ public final class BenchmarkReport {
         String report = markdown(run(quick));
         System.out.println(report);
         if (write != null) {
+            Path parent = write.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             Files.writeString(write, report);
         }
     }

@@ -69,8 +69,8 @@ public final class ClusterStatistics {
                 byLaunchType.merge("draining" + kind + "ServiceCount", 1, Integer::sum);
             }
         }
-        // No container instances can be registered yet.
-        return new Counts(0, running, pending, active, draining, byLaunchType);
+        return new Counts(state.containerInstances().registeredCount(cluster.arn()), running, pending, active, draining,
+                byLaunchType);
     }
 
     /** The launch type as the STATISTICS names spell it. */

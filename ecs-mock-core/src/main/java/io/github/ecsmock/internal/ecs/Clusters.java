@@ -98,6 +98,10 @@ public final class Clusters {
             throw new EcsError("ClusterContainsTasksException",
                     "The Cluster cannot be deleted while Tasks are active.");
         }
+        if (counts.registeredContainerInstances() > 0) {
+            throw new EcsError("ClusterContainsContainerInstancesException",
+                    "The Cluster cannot be deleted while Container Instances are active or draining.");
+        }
         state.deleteCluster(entry);
         return DeleteClusterResponse.builder().cluster(render(state, entry, AS_WRITTEN)).build();
     }

@@ -9,6 +9,20 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
+import software.amazon.awssdk.services.ecs.model.StartTaskRequest;
+import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceRequest;
+import software.amazon.awssdk.services.ecs.model.DeregisterContainerInstanceRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeContainerInstancesRequest;
+import software.amazon.awssdk.services.ecs.model.ListContainerInstancesRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateContainerInstancesStateRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateContainerAgentRequest;
+import software.amazon.awssdk.services.ecs.model.PutAttributesRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteAttributesRequest;
+import software.amazon.awssdk.services.ecs.model.ListAttributesRequest;
+import software.amazon.awssdk.services.ecs.model.DiscoverPollEndpointRequest;
+import software.amazon.awssdk.services.ecs.model.SubmitTaskStateChangeRequest;
+import software.amazon.awssdk.services.ecs.model.SubmitContainerStateChangeRequest;
+import software.amazon.awssdk.services.ecs.model.SubmitAttachmentStateChangesRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
@@ -76,6 +90,9 @@ public final class EcsApi {
     private final Tags tags;
     private final Services services;
     private final Tasks tasks;
+    private final ContainerInstances containerInstances;
+    private final Attributes attributes;
+    private final Agent agent;
 
     public EcsApi(ValidationProfile profile) {
         TagRules tagRules = new TagRules();
@@ -85,6 +102,9 @@ public final class EcsApi {
         tags = new Tags();
         services = new Services(tagRules, leniency);
         tasks = new Tasks(tagRules, leniency);
+        containerInstances = new ContainerInstances(tagRules);
+        attributes = new Attributes();
+        agent = new Agent();
 
         add("CreateCluster", CreateClusterRequest::builder, clusters::createCluster);
         add("DeleteCluster", DeleteClusterRequest::builder, clusters::deleteCluster);
@@ -108,6 +128,25 @@ public final class EcsApi {
         add("StopTask", StopTaskRequest::builder, tasks::stopTask);
         add("DescribeTasks", DescribeTasksRequest::builder, tasks::describeTasks);
         add("ListTasks", ListTasksRequest::builder, tasks::listTasks);
+
+        add("StartTask", StartTaskRequest::builder, tasks::startTask);
+
+        add("RegisterContainerInstance", RegisterContainerInstanceRequest::builder, containerInstances::registerContainerInstance);
+        add("DeregisterContainerInstance", DeregisterContainerInstanceRequest::builder, containerInstances::deregisterContainerInstance);
+        add("DescribeContainerInstances", DescribeContainerInstancesRequest::builder, containerInstances::describeContainerInstances);
+        add("ListContainerInstances", ListContainerInstancesRequest::builder, containerInstances::listContainerInstances);
+        add("UpdateContainerInstancesState", UpdateContainerInstancesStateRequest::builder,
+                containerInstances::updateContainerInstancesState);
+        add("UpdateContainerAgent", UpdateContainerAgentRequest::builder, containerInstances::updateContainerAgent);
+
+        add("PutAttributes", PutAttributesRequest::builder, attributes::putAttributes);
+        add("DeleteAttributes", DeleteAttributesRequest::builder, attributes::deleteAttributes);
+        add("ListAttributes", ListAttributesRequest::builder, attributes::listAttributes);
+
+        add("DiscoverPollEndpoint", DiscoverPollEndpointRequest::builder, agent::discoverPollEndpoint);
+        add("SubmitTaskStateChange", SubmitTaskStateChangeRequest::builder, agent::submitTaskStateChange);
+        add("SubmitContainerStateChange", SubmitContainerStateChangeRequest::builder, agent::submitContainerStateChange);
+        add("SubmitAttachmentStateChanges", SubmitAttachmentStateChangesRequest::builder, agent::submitAttachmentStateChanges);
 
         add("TagResource", TagResourceRequest::builder, tags::tagResource);
         add("UntagResource", UntagResourceRequest::builder, tags::untagResource);

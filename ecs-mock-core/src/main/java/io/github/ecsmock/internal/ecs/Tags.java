@@ -101,7 +101,15 @@ public final class Tags {
                 }
                 return arn;
             }
-            case "container-instance":
+            case "container-instance": {
+                ClusterEntry cluster = activeClusterOf(state, rest);
+                String id = rest.substring(rest.indexOf('/') + 1);
+                if (state.containerInstances().byArn(state.arns().containerInstance(cluster.name(), id))
+                        .filter(instance -> !"INACTIVE".equals(instance.status())).isEmpty()) {
+                    throw notFound(listing);
+                }
+                return arn;
+            }
             case "task-set": {
                 activeClusterOf(state, rest);
                 throw notFound(listing);

@@ -4,7 +4,10 @@ import io.github.ecsmock.internal.errors.EcsError;
 import io.github.ecsmock.internal.errors.Errors;
 import io.github.ecsmock.internal.paging.PageTokens;
 import io.github.ecsmock.internal.state.ClusterEntry;
+import io.github.ecsmock.internal.state.ContainerInstanceEntry;
 import io.github.ecsmock.internal.state.EcsState;
+import io.github.ecsmock.internal.state.InstancePlacement;
+import io.github.ecsmock.internal.state.InstanceSlot;
 import io.github.ecsmock.internal.state.Faults;
 import io.github.ecsmock.internal.state.LaunchSpec;
 import io.github.ecsmock.internal.state.Placement;
@@ -26,6 +29,10 @@ import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.PlacementConstraint;
+import software.amazon.awssdk.services.ecs.model.PlacementStrategy;
+import software.amazon.awssdk.services.ecs.model.StartTaskRequest;
+import software.amazon.awssdk.services.ecs.model.StartTaskResponse;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
@@ -33,6 +40,7 @@ import software.amazon.awssdk.services.ecs.model.StopTaskResponse;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskOverride;
 
 /** RunTask, StopTask, DescribeTasks and ListTasks. */
 public final class Tasks {
@@ -66,7 +74,7 @@ public final class Tasks {
         LaunchRules.checkPlatformVersion(launch.launchType(), request.platformVersion());
         NetworkConfiguration network = LaunchRules.network("RunTask", definition, request.networkConfiguration(),
                 launch.launchType(), leniency);
-        checkOverrides(definition, request);
+        checkOverrides(definition, request.overrides());
         if (request.startedBy() != null && request.startedBy().length() > 128) {
             throw Errors.invalidParameter("startedBy longer than 128.");
         }
@@ -85,10 +93,7 @@ public final class Tasks {
         if (Boolean.TRUE.equals(request.enableECSManagedTags())) {
             tags.add(Tag.builder().key("aws:ecs:clusterName").value(cluster.name()).build());
         }
-        String problem = Placement.problem(launch.launchType());
-        if (problem != null) {
-            throw Errors.invalidParameter(problem);
-        }
+        PlacementRules.check(request.placementConstraints(), request.placementStrategy());
 
         List<Failure> failures = new ArrayList<>();
         Optional<Faults.PlacementLimit> limit = state.faults().placementFor(request);
@@ -97,19 +102,118 @@ public final class Tasks {
             // ECS names the container instance that could not take the task; Fargate has none, so the cluster.
             failures.add(Failure.builder().arn(cluster.arn()).reason(limit.get().reason()).build());
         }
+        List<InstanceSlot> slots = null;
+        if (!"FARGATE".equals(launch.launchType())) {
+            // Without a strategy of its own, RunTask places at random (the state's seeded random).
+            List<PlacementStrategy> strategy = request.placementStrategy().isEmpty()
+                    ? List.of(PlacementStrategy.builder().type("random").build()) : request.placementStrategy();
+            InstancePlacement.Outcome outcome = InstancePlacement.place(state,
+                    state.containerInstances().inCluster(cluster.arn()).values(),
+                    new InstancePlacement.Demand(definition, request.overrides(), launch.launchType(),
+                            constraints(request.placementConstraints(), definition), strategy, group), placed);
+            if (outcome.noInstances()) {
+                throw Errors.invalidParameter(Placement.NO_CONTAINER_INSTANCES);
+            }
+            slots = outcome.slots();
+            placed = slots.size();
+            outcome.rejections().forEach(rejection -> failures.add(
+                    Failure.builder().arn(rejection.instance().arn()).reason(rejection.reason()).build()));
+        }
         List<String> providers = launch.byStrategy() ? Placement.pick(launch.strategy(), new HashMap<>(), placed) : null;
         List<TaskEntry> started = new ArrayList<>(placed);
         for (int i = 0; i < placed; i++) {
             LaunchSpec spec = new LaunchSpec(definition, launch.launchType(), providers == null ? null : providers.get(i),
                     request.platformVersion(), network == null ? null : network.awsvpcConfiguration(), request.overrides(),
                     group, request.startedBy(), Boolean.TRUE.equals(request.enableExecuteCommand()), null, null);
-            started.add(state.launchTask(cluster, spec, tags));
+            started.add(state.launchTask(cluster, spec, tags, slots == null ? null : slots.get(i)));
         }
         state.settle();
         return RunTaskResponse.builder()
                 .tasks(started.stream().map(task -> task.toTask(state.tags().tagsOf(task.arn()))).toList())
                 .failures(failures)
                 .build();
+    }
+
+    /**
+     * StartTask: one task on each named container instance, without the scheduler's choice. An
+     * instance that does not exist is a {@code MISSING} failure, a deregistered one {@code INACTIVE},
+     * one without room the {@code RESOURCE:*} it lacks (ECS's API failure reasons). A draining
+     * instance is named on purpose, so it takes the task: draining only keeps the scheduler away.
+     */
+    public StartTaskResponse startTask(EcsState state, StartTaskRequest request) {
+        ClusterEntry cluster = state.activeCluster(request.cluster());
+        if (request.containerInstances().isEmpty()) {
+            throw Errors.invalidParameter("Container instances cannot be empty.");
+        }
+        if (request.containerInstances().size() > MAX_COUNT) {
+            throw Errors.invalidParameter("containerInstances can have at most " + MAX_COUNT + " items.");
+        }
+        if (request.taskDefinition() == null || request.taskDefinition().isBlank()) {
+            throw Errors.invalidParameter("TaskDefinition can not be blank.");
+        }
+        TaskDefinition definition = activeDefinition(state, request.taskDefinition());
+        checkOverrides(definition, request.overrides());
+        if (request.startedBy() != null && request.startedBy().length() > 128) {
+            throw Errors.invalidParameter("startedBy longer than 128.");
+        }
+        String group = request.group() != null ? request.group() : "family:" + definition.family();
+        if (group.length() > 255) {
+            throw Errors.invalidParameter("group longer than 255.");
+        }
+        tagRules.checkNew(request.tags());
+        List<Tag> tags = new ArrayList<>(request.tags());
+        if ("SERVICE".equals(request.propagateTagsAsString())) {
+            throw Errors.invalidParameter("The SERVICE option of propagateTags is not supported when running a task.");
+        }
+        if ("TASK_DEFINITION".equals(request.propagateTagsAsString())) {
+            tags.addAll(state.tags().tagsOf(definition.taskDefinitionArn()));
+        }
+        if (Boolean.TRUE.equals(request.enableECSManagedTags())) {
+            tags.add(Tag.builder().key("aws:ecs:clusterName").value(cluster.name()).build());
+        }
+        List<ContainerInstanceEntry> targets = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        for (String reference : request.containerInstances()) {
+            Optional<ContainerInstanceEntry> instance = ContainerInstances.find(state, cluster, reference);
+            if (instance.isEmpty()) {
+                String arn = reference.startsWith("arn:") ? reference : state.arns().containerInstance(cluster.name(), reference);
+                failures.add(Failure.builder().arn(arn).reason("MISSING").build());
+            } else if ("INACTIVE".equals(instance.get().status())) {
+                failures.add(Failure.builder().arn(instance.get().arn()).reason("INACTIVE").build());
+            } else {
+                targets.add(instance.get());
+            }
+        }
+        String launchType = targets.stream().anyMatch(instance -> instance.ec2InstanceId().startsWith("mi-")) ? "EXTERNAL" : "EC2";
+        LaunchRules.checkCompatible(definition, launchType);
+        NetworkConfiguration network = LaunchRules.network("StartTask", definition, request.networkConfiguration(), launchType, leniency);
+        List<TaskEntry> started = new ArrayList<>();
+        for (ContainerInstanceEntry instance : targets) {
+            InstancePlacement.Outcome outcome = InstancePlacement.placeOn(state, instance,
+                    new InstancePlacement.Demand(definition, request.overrides(), launchType, List.of(), List.of(), group));
+            if (outcome.slots().isEmpty()) {
+                outcome.rejections().forEach(rejection -> failures.add(
+                        Failure.builder().arn(rejection.instance().arn()).reason(rejection.reason()).build()));
+                continue;
+            }
+            LaunchSpec spec = new LaunchSpec(definition, launchType, null, null,
+                    network == null ? null : network.awsvpcConfiguration(), request.overrides(), group, request.startedBy(),
+                    Boolean.TRUE.equals(request.enableExecuteCommand()), null, null);
+            started.add(state.launchTask(cluster, spec, tags, outcome.slots().get(0)));
+        }
+        state.settle();
+        return StartTaskResponse.builder()
+                .tasks(started.stream().map(task -> task.toTask(state.tags().tagsOf(task.arn()))).toList())
+                .failures(failures)
+                .build();
+    }
+
+    /** The request's constraints and the definition's own ({@code memberOf} only, as definitions allow). */
+    private static List<PlacementConstraint> constraints(List<PlacementConstraint> given, TaskDefinition definition) {
+        List<PlacementConstraint> all = new ArrayList<>(given);
+        definition.placementConstraints().forEach(constraint -> all.add(PlacementConstraint.builder()
+                .type(constraint.typeAsString()).expression(constraint.expression()).build()));
+        return all;
     }
 
     public StopTaskResponse stopTask(EcsState state, StopTaskRequest request) {
@@ -214,13 +318,13 @@ public final class Tasks {
         return definition;
     }
 
-    private static void checkOverrides(TaskDefinition definition, RunTaskRequest request) {
-        if (request.overrides() == null) {
+    private static void checkOverrides(TaskDefinition definition, TaskOverride overrides) {
+        if (overrides == null) {
             return;
         }
         Set<String> names = new HashSet<>();
         definition.containerDefinitions().stream().map(ContainerDefinition::name).forEach(names::add);
-        for (ContainerOverride override : request.overrides().containerOverrides()) {
+        for (ContainerOverride override : overrides.containerOverrides()) {
             if (override.name() == null || !names.contains(override.name())) {
                 throw Errors.invalidParameter("Override for container named " + override.name()
                         + " is not a container in the TaskDefinition.");

@@ -38,6 +38,9 @@ public final class EcsState {
     /** How long a stopped task stays describable: ECS documents at least an hour. */
     public static final Duration STOPPED_TASK_RETENTION = Duration.ofHours(1);
 
+    /** How long a deregistered (INACTIVE) container instance stays describable. Not documented; an hour, as for clusters. */
+    public static final Duration INACTIVE_CONTAINER_INSTANCE_RETENTION = Duration.ofHours(1);
+
     /** How long an INACTIVE service stays describable. ECS documents no period; an hour, as for clusters. */
     public static final Duration INACTIVE_SERVICE_RETENTION = Duration.ofHours(1);
 
@@ -51,6 +54,7 @@ public final class EcsState {
     private final TagStore tags = new TagStore();
     private final TaskRegistry tasks = new TaskRegistry();
     private final ServiceRegistry services = new ServiceRegistry();
+    private final ContainerInstanceRegistry containerInstances = new ContainerInstanceRegistry();
     private final Map<String, ServiceEntry> serviceByDeployment = new HashMap<>();
     private final TaskLifecycle lifecycle;
     private final TaskLauncher launcher = new TaskLauncher(this);
@@ -140,6 +144,10 @@ public final class EcsState {
         return lifecycle;
     }
 
+    public ContainerInstanceRegistry containerInstances() {
+        return containerInstances;
+    }
+
     /** The subnet of {@code awsvpc} tasks launched without a network configuration (lenient profile only). */
     String defaultSubnet() {
         if (defaultSubnet == null) {
@@ -150,10 +158,22 @@ public final class EcsState {
 
     // ---- tasks
 
-    /** Makes a task, lists it, tags it and sets it on its way to RUNNING. */
+    /** Makes a Fargate task, lists it, tags it and sets it on its way to RUNNING. */
     public TaskEntry launchTask(ClusterEntry cluster, LaunchSpec spec, List<Tag> taskTags) {
+        return launchTask(cluster, spec, taskTags, null);
+    }
+
+    /**
+     * Makes a task, lists it, tags it and sets it on its way to RUNNING; {@code slot} is where an EC2
+     * or EXTERNAL task runs (see {@link InstancePlacement}), null for Fargate.
+     */
+    public TaskEntry launchTask(ClusterEntry cluster, LaunchSpec spec, List<Tag> taskTags, InstanceSlot slot) {
         boolean awsvpc = "awsvpc".equals(spec.definition().networkModeAsString());
-        TaskEntry task = launcher.build(cluster, spec, TaskLifecycle.firstStatus(awsvpc));
+        TaskEntry task = launcher.build(cluster, spec, TaskLifecycle.firstStatus(awsvpc), slot);
+        if (slot != null) {
+            slot.instance().tasks.add(task);
+            slot.instance().version++;
+        }
         tasks.add(task);
         tags.add(task.arn, taskTags);
         lifecycle.start(task);
@@ -177,6 +197,17 @@ public final class EcsState {
         return true;
     }
 
+    /** The agent reports the task RUNNING: it gets there now rather than on the clock. */
+    public void reportRunning(TaskEntry task) {
+        lifecycle.runNow(task);
+    }
+
+    /** Records how a container ended without stopping the task (a non-essential container exited). */
+    public void recordContainerExit(TaskEntry task, String container, TaskEntry.ContainerExit exit) {
+        task.containerExits.put(container, exit);
+        task.version++;
+    }
+
     /** Tells a task to stop; false when it was told already or has stopped. */
     public boolean stopTask(TaskEntry task, String stopCode, String reason) {
         if (!lifecycle.stop(task, stopCode, reason, 0)) {
@@ -192,6 +223,14 @@ public final class EcsState {
 
     private void taskEntered(TaskEntry task, String from, String to) {
         tasks.statusChanged(task, from, to);
+        if (task.placement != null) {
+            ContainerInstanceEntry instance = task.placement.instance();
+            instance.version++;
+            if (TaskStatus.STOPPED.equals(to) && instance.tasks.remove(task)) {
+                // What the task held is free again: services waiting for room may place now.
+                capacityFreed(task.clusterArn);
+            }
+        }
         if (TaskStatus.STOPPED.equals(to)) {
             timeline.at(now().plus(STOPPED_TASK_RETENTION), () -> {
                 tasks.remove(task);
@@ -201,6 +240,121 @@ public final class EcsState {
         ServiceEntry service = serviceByDeployment.get(task.deploymentId);
         if (service != null) {
             scheduler.taskEntered(service, task, to);
+        }
+    }
+
+    // ---- container instances
+
+    /** What a container instance registers with; the state gives it its id, ARN and registration time. */
+    public record Registration(String ec2InstanceId, int cpu, int memory, java.util.Set<Integer> reservedTcpPorts,
+                               java.util.Set<Integer> reservedUdpPorts, List<software.amazon.awssdk.services.ecs.model.Resource> otherResources,
+                               software.amazon.awssdk.services.ecs.model.VersionInfo versionInfo, Map<String, String> attributes) {
+    }
+
+    /** Registers an ACTIVE instance; services of the cluster waiting for room may place on it at once. */
+    public ContainerInstanceEntry registerContainerInstance(ClusterEntry cluster, Registration registration) {
+        String id = ids.hex32();
+        ContainerInstanceEntry instance = new ContainerInstanceEntry(nextSequence(), id, arns.containerInstance(cluster.name(), id),
+                cluster.arn(), registration.ec2InstanceId(), now(), registration.cpu(), registration.memory(),
+                registration.reservedTcpPorts(), registration.reservedUdpPorts(), registration.otherResources(),
+                registration.versionInfo());
+        instance.attributes.putAll(registration.attributes());
+        containerInstances.add(instance);
+        capacityFreed(cluster.arn());
+        return instance;
+    }
+
+    /**
+     * ACTIVE or DRAINING. Draining stops the service tasks there that have not started and has the
+     * scheduler replace the running ones elsewhere, within each service's deployment configuration.
+     */
+    public void setContainerInstanceStatus(ContainerInstanceEntry instance, String status) {
+        if (status.equals(instance.status)) {
+            return;
+        }
+        instance.status = status;
+        instance.version++;
+        if ("ACTIVE".equals(status)) {
+            capacityFreed(instance.clusterArn);
+            return;
+        }
+        for (TaskEntry task : List.copyOf(instance.tasks)) {
+            ServiceEntry service = serviceByDeployment.get(task.deploymentId);
+            if (service != null && task.isLive() && TaskStatus.isPending(task.lastStatus)) {
+                stopTask(task, "ServiceSchedulerInitiated", "Task stopped because the container instance is being drained.");
+            }
+        }
+        requestServicesOn(instance);
+    }
+
+    /**
+     * INACTIVE: nothing is placed here again. Tasks still on it are orphaned: they keep running, and the
+     * services they belong to start replacements elsewhere.
+     */
+    public void deregisterContainerInstance(ContainerInstanceEntry instance) {
+        instance.status = "INACTIVE";
+        instance.version++;
+        instance.deregisteredAt = now();
+        requestServicesOn(instance);
+        timeline.at(now().plus(INACTIVE_CONTAINER_INSTANCE_RETENTION), () -> {
+            containerInstances.remove(instance);
+            tags.forget(instance.arn);
+        });
+    }
+
+    /** Sets or replaces an attribute; {@code value} null makes a name-only attribute. */
+    public void putAttribute(ContainerInstanceEntry instance, String name, String value) {
+        instance.attributes.put(name, value);
+        instance.version++;
+    }
+
+    public void deleteAttribute(ContainerInstanceEntry instance, String name) {
+        if (instance.attributes.remove(name) != null || name != null) {
+            instance.version++;
+        }
+    }
+
+    /**
+     * Starts an agent update to {@code target}: PENDING at once, then STAGING, STAGED, UPDATING and
+     * UPDATED one lifecycle step apart (all at once under the immediate lifecycle), when the new
+     * version is in place.
+     */
+    public void updateContainerAgent(ContainerInstanceEntry instance, software.amazon.awssdk.services.ecs.model.VersionInfo target) {
+        instance.agentUpdateStatus = "PENDING";
+        instance.version++;
+        List<String> steps = List.of("STAGING", "STAGED", "UPDATING", "UPDATED");
+        Instant at = now();
+        for (String step : steps) {
+            at = at.plus(lifecycle.step());
+            timeline.at(at, () -> {
+                instance.agentUpdateStatus = step;
+                instance.version++;
+                if ("UPDATED".equals(step)) {
+                    instance.versionInfo = target;
+                }
+            });
+        }
+    }
+
+    /** Asks every service with a task on the instance to reconcile (to replace what runs there). */
+    private void requestServicesOn(ContainerInstanceEntry instance) {
+        java.util.Set<ServiceEntry> affected = new java.util.LinkedHashSet<>();
+        for (TaskEntry task : instance.tasks) {
+            ServiceEntry service = serviceByDeployment.get(task.deploymentId);
+            if (service != null) {
+                affected.add(service);
+            }
+        }
+        affected.forEach(scheduler::request);
+    }
+
+    /** Room appeared in a cluster (an instance registered or came back, a task stopped): services may place. */
+    private void capacityFreed(String clusterArn) {
+        for (ServiceEntry service : services.inOrder(clusterArn).values()) {
+            if (!"INACTIVE".equals(service.status) && !service.deployments.isEmpty() && service.primary().launchType != null
+                    && !"FARGATE".equals(service.primary().launchType)) {
+                scheduler.request(service);
+            }
         }
     }
 

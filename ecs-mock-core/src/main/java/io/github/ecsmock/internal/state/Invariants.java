@@ -67,8 +67,49 @@ public final class Invariants {
             for (ServiceEntry service : state.services().inOrder(cluster.arn()).values()) {
                 checkService(state, cluster, service, problems);
             }
+            for (ContainerInstanceEntry instance : state.containerInstances().inCluster(cluster.arn()).values()) {
+                checkInstance(state, cluster, instance, all, problems);
+            }
         }
         return problems;
+    }
+
+    /**
+     * A container instance holds exactly the tasks placed on it that have not stopped, and never gives
+     * out more CPU, memory or ports than it registered.
+     */
+    private static void checkInstance(EcsState state, ClusterEntry cluster, ContainerInstanceEntry instance, List<TaskEntry> tasks,
+                                      List<String> problems) {
+        if (state.containerInstances().byArn(instance.arn).orElse(null) != instance) {
+            problems.add("container instance " + instance.arn + " is listed but not found by ARN");
+        }
+        for (TaskEntry task : tasks) {
+            boolean placedHere = task.placement != null && task.placement.instance() == instance;
+            if (placedHere && !task.isStopped() != instance.tasks.contains(task)) {
+                problems.add("container instance " + instance.arn + (task.isStopped() ? " still holds stopped task " : " lacks task ")
+                        + task.arn());
+            }
+        }
+        for (TaskEntry task : instance.tasks) {
+            if (task.placement == null || task.placement.instance() != instance) {
+                problems.add("container instance " + instance.arn + " holds task " + task.arn() + " placed elsewhere");
+            }
+        }
+        if (instance.remainingCpu() < 0 || instance.remainingMemory() < 0) {
+            problems.add("container instance " + instance.arn + " gave out more than it has: " + instance.remainingCpu()
+                    + " CPU units and " + instance.remainingMemory() + " MiB left");
+        }
+        java.util.Set<Integer> ports = new java.util.HashSet<>(instance.reservedTcpPorts);
+        for (TaskEntry task : instance.tasks) {
+            for (Integer port : task.placement.tcpPorts()) {
+                if (!ports.add(port)) {
+                    problems.add("container instance " + instance.arn + " gave host port " + port + " twice");
+                }
+            }
+        }
+        if (!instance.clusterArn.equals(cluster.arn())) {
+            problems.add("container instance " + instance.arn + " is listed under cluster " + cluster.arn());
+        }
     }
 
     private static void checkService(EcsState state, ClusterEntry cluster, ServiceEntry service, List<String> problems) {

@@ -6,20 +6,14 @@ import java.util.Map;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 
 /**
- * Where tasks can run. Fargate always has room. The EC2 and EXTERNAL launch types need registered
- * container instances, which this state does not hold yet, so nothing of theirs can be placed, and
- * ECS's reason is given instead.
+ * Which capacity provider a task goes to under a strategy, and the launch type a provider gives.
+ * Fargate always has room; where EC2 and EXTERNAL tasks go is {@link InstancePlacement}'s to decide.
  */
 public final class Placement {
     /** ECS's reason when no container instance could take a task. */
     public static final String NO_CONTAINER_INSTANCES = "No Container Instances were found in your cluster.";
 
     private Placement() {
-    }
-
-    /** The reason tasks of this launch type cannot be placed in the cluster, or {@code null} when they can. */
-    public static String problem(String launchType) {
-        return "FARGATE".equals(launchType) ? null : NO_CONTAINER_INSTANCES;
     }
 
     /** The launch type of tasks a capacity provider places: the Fargate providers run on FARGATE. */

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
+import software.amazon.awssdk.services.ecs.model.PlacementConstraint;
+import software.amazon.awssdk.services.ecs.model.PlacementStrategy;
 
 /**
  * The service scheduler: brings each service's tasks to its desired count and rolls deployments,
@@ -51,7 +53,7 @@ final class ServiceScheduler {
             return;
         }
         boolean draining = "DRAINING".equals(service.status);
-        int desired = draining ? 0 : service.config.desiredCount();
+        int desired = draining ? 0 : desiredCount(service);
         if (!draining && tripCircuitBreaker(service, desired)) {
             return; // a rollback deployment was made; its own reconciliation follows
         }
@@ -60,6 +62,9 @@ final class ServiceScheduler {
         DeploymentConfiguration configuration = service.config.deploymentConfiguration();
         int maximumPercent = configuration == null || configuration.maximumPercent() == null ? 200 : configuration.maximumPercent();
         int minimumPercent = configuration == null || configuration.minimumHealthyPercent() == null ? 100 : configuration.minimumHealthyPercent();
+        // Tasks of the PRIMARY on an instance being drained or deregistered are replaced like an older
+        // deployment's: first started elsewhere, then stopped while enough stay RUNNING.
+        List<TaskEntry> displaced = primary.tasks().stream().filter(task -> task.isLive() && isDisplaced(task)).toList();
 
         List<TaskEntry> stopped = new ArrayList<>();
         // Older deployments' tasks that are not running yet never count as healthy: stop them first.
@@ -70,18 +75,25 @@ final class ServiceScheduler {
                 }
             }
         }
+        for (TaskEntry task : displaced) {
+            if (!task.isRunning()) {
+                stop(service, primary, task, stopped);
+            }
+        }
+        int good = primary.live() - (int) displaced.stream().filter(TaskEntry::isLive).count();
         // Scale in: the PRIMARY has more than it should; pending ones go first, then the newest.
-        int excess = primary.live() - desired;
+        int excess = good - desired;
         if (excess > 0) {
-            List<TaskEntry> candidates = primary.tasks().stream().filter(TaskEntry::isLive)
+            List<TaskEntry> candidates = primary.tasks().stream().filter(task -> task.isLive() && !isDisplaced(task))
                     .sorted(Comparator.comparing(TaskEntry::isRunning).thenComparing(TaskEntry::sequence, Comparator.reverseOrder()))
                     .limit(excess).toList();
             candidates.forEach(task -> stop(service, primary, task, stopped));
+            good -= candidates.size();
         }
         // Start what the PRIMARY lacks, within maximumPercent.
         int olderLive = older.stream().mapToInt(DeploymentEntry::live).sum();
         int maximum = Math.max(desired, desired * maximumPercent / 100);
-        int lacking = desired - primary.live();
+        int lacking = desired - good;
         int room = maximum - primary.live() - olderLive;
         // A task that failed to start holds back the next launch from the moment it fails, not only
         // once it has walked to STOPPED (which sets retryAt): else every step of that walk relaunched.
@@ -90,19 +102,18 @@ final class ServiceScheduler {
         int toStart = waiting || "FAILED".equals(primary.rolloutState) ? 0 : Math.min(lacking, Math.max(room, 0));
         List<TaskEntry> started = new ArrayList<>();
         if (toStart > 0) {
-            String problem = Placement.problem(primary.launchType);
-            if (problem != null) {
-                problem(service, "(service " + service.name() + ") was unable to place a task because no container instance "
-                        + "met all of its requirements. Reason: " + problem
-                        + " For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.");
-            } else {
-                started.addAll(start(service, primary, toStart));
-            }
+            started.addAll(start(service, primary, toStart));
         }
-        // Stop older deployments' running tasks while enough tasks stay RUNNING.
+        // Stop older deployments' running tasks, and displaced ones, while enough tasks stay RUNNING.
         int minimumHealthy = (int) Math.ceil(desired * minimumPercent / 100.0);
         int healthy = primary.running() + older.stream().mapToInt(DeploymentEntry::running).sum();
         int stoppable = healthy - minimumHealthy;
+        for (TaskEntry task : displaced) {
+            if (task.isLive() && stoppable > 0) {
+                stop(service, primary, task, stopped);
+                stoppable--;
+            }
+        }
         for (DeploymentEntry deployment : older) {
             for (TaskEntry task : List.copyOf(deployment.tasks())) {
                 if (task.isLive() && stoppable > 0) {
@@ -133,6 +144,52 @@ final class ServiceScheduler {
         settle(service, desired, draining);
     }
 
+    private static boolean isDisplaced(TaskEntry task) {
+        return task.placement != null && !task.placement.instance().isActive();
+    }
+
+    /**
+     * A replica service's desired count; a daemon service's is one task per ACTIVE container instance
+     * that can host it, and the service shows that number as its desired count.
+     */
+    private int desiredCount(ServiceEntry service) {
+        if (!"DAEMON".equals(service.config.schedulingStrategyAsString())) {
+            return service.config.desiredCount();
+        }
+        DeploymentEntry primary = service.primary();
+        List<ClusterQuery> memberOf = memberOf(service, primary);
+        int hosts = (int) state.containerInstances().inCluster(service.cluster.arn()).values().stream()
+                .filter(ContainerInstanceEntry::isActive)
+                .filter(instance -> InstancePlacement.hosts(instance, primary.launchType))
+                .filter(instance -> memberOf.stream().allMatch(query -> query.matches(instance)))
+                .count();
+        if (service.config.desiredCount() == null || service.config.desiredCount() != hosts) {
+            service.config = service.config.toBuilder().desiredCount(hosts).build();
+        }
+        return hosts;
+    }
+
+    private static List<ClusterQuery> memberOf(ServiceEntry service, DeploymentEntry deployment) {
+        List<ClusterQuery> queries = new ArrayList<>();
+        for (PlacementConstraint constraint : constraints(service, deployment)) {
+            if ("memberOf".equals(constraint.typeAsString()) && constraint.expression() != null) {
+                queries.add(ClusterQuery.parse(constraint.expression()));
+            }
+        }
+        return queries;
+    }
+
+    /** The service's constraints and its task definition's; a daemon also places one task per instance. */
+    private static List<PlacementConstraint> constraints(ServiceEntry service, DeploymentEntry deployment) {
+        List<PlacementConstraint> constraints = new ArrayList<>(service.config.placementConstraints());
+        constraints.addAll(deployment.definition.placementConstraints().stream()
+                .map(c -> PlacementConstraint.builder().type(c.typeAsString()).expression(c.expression()).build()).toList());
+        if ("DAEMON".equals(service.config.schedulingStrategyAsString())) {
+            constraints.add(PlacementConstraint.builder().type("distinctInstance").build());
+        }
+        return constraints;
+    }
+
     /** Completion, steady state and the end of draining, once the tasks match what is asked. */
     private void settle(ServiceEntry service, int desired, boolean draining) {
         DeploymentEntry primary = service.primary();
@@ -159,6 +216,11 @@ final class ServiceScheduler {
     }
 
     private List<TaskEntry> start(ServiceEntry service, DeploymentEntry deployment, int count) {
+        List<InstanceSlot> slots = null;
+        if (!"FARGATE".equals(deployment.launchType)) {
+            slots = place(service, deployment, count);
+            count = slots.size();
+        }
         List<String> providers = deployment.capacityProviderStrategy.isEmpty() ? null
                 : Placement.pick(deployment.capacityProviderStrategy, providerCounts(deployment), count);
         List<TaskEntry> started = new ArrayList<>(count);
@@ -169,12 +231,62 @@ final class ServiceScheduler {
                     deployment.networkConfiguration == null ? null : deployment.networkConfiguration.awsvpcConfiguration(),
                     null, "service:" + service.name(), deployment.id, service.config.enableExecuteCommand(),
                     service.name(), deployment.id);
-            TaskEntry task = state.launchTask(service.cluster, spec, state.serviceTaskTags(service, deployment.definition));
+            TaskEntry task = state.launchTask(service.cluster, spec, state.serviceTaskTags(service, deployment.definition),
+                    slots == null ? null : slots.get(i));
             deployment.add(task);
             deployment.updatedAt = state.now();
             started.add(task);
         }
         return started;
+    }
+
+    /**
+     * Places up to {@code count} tasks of the deployment on the cluster's container instances; what
+     * cannot be placed is said in an event, as ECS says it, naming the closest instance and its lack.
+     * Without a strategy of its own a service spreads across Availability Zones, then instances.
+     */
+    private List<InstanceSlot> place(ServiceEntry service, DeploymentEntry deployment, int count) {
+        List<PlacementStrategy> strategy = service.config.placementStrategy().isEmpty()
+                ? List.of(PlacementStrategy.builder().type("spread").field("attribute:ecs.availability-zone").build(),
+                          PlacementStrategy.builder().type("spread").field("instanceId").build())
+                : service.config.placementStrategy();
+        InstancePlacement.Outcome outcome = InstancePlacement.place(state,
+                state.containerInstances().inCluster(service.cluster.arn()).values(),
+                new InstancePlacement.Demand(deployment.definition, null, deployment.launchType, constraints(service, deployment),
+                        strategy, "service:" + service.name()), count);
+        String unable = "(service " + service.name() + ") was unable to place a task because no container instance met all "
+                + "of its requirements.";
+        String guide = " For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.";
+        if (outcome.noInstances() && !"DAEMON".equals(service.config.schedulingStrategyAsString())) {
+            problem(service, unable + " Reason: " + Placement.NO_CONTAINER_INSTANCES + guide);
+        } else if (outcome.slots().size() < count && !outcome.rejections().isEmpty()) {
+            InstancePlacement.Rejection closest = outcome.rejections().stream()
+                    .max(Comparator.comparingInt(rejection -> closeness(rejection.reason()))).orElseThrow();
+            problem(service, unable + " The closest matching container-instance " + closest.instance().id() + " "
+                    + lack(closest.reason()) + guide);
+        }
+        return outcome.slots();
+    }
+
+    /** How far an instance got through the checks before it failed: the furthest is the closest match. */
+    private static int closeness(String reason) {
+        return switch (reason) {
+            case "RESOURCE:PORTS_UDP" -> 5;
+            case "RESOURCE:PORTS" -> 4;
+            case "RESOURCE:MEMORY" -> 3;
+            case "RESOURCE:CPU" -> 2;
+            case "DistinctInstance placement constraint unsatisfied." -> 1;
+            default -> 0;
+        };
+    }
+
+    private static String lack(String reason) {
+        return switch (reason) {
+            case "RESOURCE:CPU" -> "has insufficient CPU units available.";
+            case "RESOURCE:MEMORY" -> "has insufficient memory available.";
+            case "RESOURCE:PORTS", "RESOURCE:PORTS_UDP" -> "is already using a port required by your task.";
+            default -> "encountered error \"" + reason + "\".";
+        };
     }
 
     private static Map<String, Integer> providerCounts(DeploymentEntry deployment) {

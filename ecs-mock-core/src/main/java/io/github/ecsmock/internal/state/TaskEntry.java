@@ -54,6 +54,8 @@ public final class TaskEntry {
     final Integer ephemeralStorageGiB;
     final Instant createdAt;
     final List<ContainerSlot> containers;
+    /** Where an EC2 or EXTERNAL task runs and what it takes there; null for Fargate. */
+    InstanceSlot placement;
 
     String lastStatus;
     String desiredStatus = TaskStatus.RUNNING;
@@ -178,6 +180,11 @@ public final class TaskEntry {
         return containers.stream().map(ContainerSlot::name).toList();
     }
 
+    /** Where the task runs, for the EC2 and EXTERNAL launch types; null on Fargate. */
+    public InstanceSlot placement() {
+        return placement;
+    }
+
     public boolean isRunning() {
         return TaskStatus.RUNNING.equals(lastStatus);
     }
@@ -218,6 +225,7 @@ public final class TaskEntry {
                 .stoppedAt(stoppedAt)
                 .tags(tags)
                 .taskArn(arn)
+                .containerInstanceArn(placement == null ? null : placement.instance().arn())
                 .taskDefinitionArn(definition.taskDefinitionArn())
                 .version(version);
         if (connectivityAt != null) {
@@ -271,7 +279,8 @@ public final class TaskEntry {
                     .name(slot.name())
                     .image(slot.image())
                     .lastStatus(containerStatus)
-                    .networkBindings(List.of())
+                    .networkBindings(placement == null || !created ? List.of()
+                            : placement.bindings().getOrDefault(slot.name(), List.of()))
                     .networkInterfaces(eni != null && connectivityAt != null
                             ? List.of(NetworkInterface.builder().attachmentId(eni.attachmentId())
                                     .privateIpv4Address(eni.privateIpv4Address()).build())

@@ -23,7 +23,7 @@ final class TaskLauncher {
         this.state = state;
     }
 
-    TaskEntry build(ClusterEntry cluster, LaunchSpec spec, String firstStatus) {
+    TaskEntry build(ClusterEntry cluster, LaunchSpec spec, String firstStatus, InstanceSlot slot) {
         Ids ids = state.ids();
         String id = ids.hex32();
         TaskDefinition definition = spec.definition();
@@ -60,7 +60,8 @@ final class TaskLauncher {
                 : memorySum > 0 ? String.valueOf(memorySum) : null;
 
         TaskEntry.Eni eni = "awsvpc".equals(definition.networkModeAsString()) ? eni(spec) : null;
-        String zone = state.arns().region() + (char) ('a' + (eni != null ? Math.floorMod(eni.subnetId().hashCode(), 3) : ids.nextInt(3)));
+        String zone = slot != null && slot.instance().availabilityZone() != null ? slot.instance().availabilityZone()
+                : state.arns().region() + (char) ('a' + (eni != null ? Math.floorMod(eni.subnetId().hashCode(), 3) : ids.nextInt(3)));
         Integer storage = null;
         String platformVersion = null;
         String platformFamily = null;
@@ -76,6 +77,7 @@ final class TaskLauncher {
                 spec.group(), spec.startedBy(), overrides, spec.enableExecuteCommand(), spec.serviceName(),
                 spec.deploymentId(), zone, eni, cpu, memory, storage, state.now(), List.copyOf(containers));
         task.lastStatus = firstStatus;
+        task.placement = slot;
         return task;
     }
 

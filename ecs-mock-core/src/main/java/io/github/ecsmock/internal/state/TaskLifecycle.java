@@ -28,6 +28,11 @@ final class TaskLifecycle {
         this.listener = listener;
     }
 
+    /** The time between two statuses: zero under the immediate lifecycle. */
+    Duration step() {
+        return step;
+    }
+
     /** The status a new task starts in. */
     static String firstStatus(boolean awsvpc) {
         return TaskStatus.startPath(awsvpc).get(0);
@@ -69,6 +74,22 @@ final class TaskLifecycle {
         task.generation++;
         walk(task, TaskStatus.stopPath(task.isAwsvpc(), task.lastStatus), 0);
         return true;
+    }
+
+    /**
+     * The agent reports the task RUNNING: the statuses left on its way there are entered now, in order,
+     * instead of on the clock. A task told to stop, or RUNNING already, is left alone.
+     */
+    void runNow(TaskEntry task) {
+        if (!task.isLive() || task.isRunning()) {
+            return;
+        }
+        List<String> path = TaskStatus.startPath(task.isAwsvpc());
+        int next = path.indexOf(task.lastStatus) + 1;
+        task.generation++; // the scheduled walk is superseded
+        for (int i = next; i < path.size(); i++) {
+            enter(task, path.get(i));
+        }
     }
 
     private void walk(TaskEntry task, List<String> path, int index) {
