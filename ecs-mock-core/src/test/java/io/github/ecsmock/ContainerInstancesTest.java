@@ -459,6 +459,20 @@ class ContainerInstancesTest extends EcsApiTest {
     }
 
     @Test
+    void listTasksFiltersByContainerInstance() {
+        String a = register("i-06666666666666666", "us-east-1a").containerInstanceArn();
+        String b = register("i-07777777777777777", "us-east-1b").containerInstanceArn();
+        runBridgeTask(a);
+        String onA = ecs.listTasks(r -> r.cluster("prod")).taskArns().get(0);
+        ecs.startTask(r -> r.cluster("prod").taskDefinition("worker").containerInstances(b));
+
+        assertThat(ecs.listTasks(r -> r.cluster("prod").containerInstance(a)).taskArns()).containsExactly(onA);
+        assertThat(ecs.listTasks(r -> r.cluster("prod").containerInstance(a.substring(a.lastIndexOf('/') + 1))).taskArns())
+                .containsExactly(onA);
+        assertThat(ecs.listTasks(r -> r.cluster("prod").containerInstance("0123456789abcdef0123456789abcdef")).taskArns()).isEmpty();
+    }
+
+    @Test
     void theClusterStatisticsStayTrueAsTasksComeAndGo() {
         String arn = register("i-05555555555555555", "us-east-1a").containerInstanceArn();
         runBridgeTask(arn);

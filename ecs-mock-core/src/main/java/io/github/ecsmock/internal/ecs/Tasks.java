@@ -285,7 +285,10 @@ public final class Tasks {
             wanted = wanted.and(task -> request.launchTypeAsString().equals(task.launchType()));
         }
         if (request.containerInstance() != null) {
-            wanted = wanted.and(task -> false); // no container instances are registered in this state
+            // An instance that is not in the cluster lists nothing (ECS's answer for it is not captured).
+            Optional<ContainerInstanceEntry> instance = ContainerInstances.find(state, cluster, request.containerInstance());
+            wanted = wanted.and(task -> instance.isPresent() && task.placement() != null
+                    && task.placement().instance() == instance.get());
         }
         PageTokens.Page<TaskEntry> page = state.pageTokens().page("ListTasks", index, request.nextToken(), size,
                 wanted, String::valueOf, Long::valueOf);
