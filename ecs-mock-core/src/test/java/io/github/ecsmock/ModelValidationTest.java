@@ -47,6 +47,23 @@ class ModelValidationTest extends EcsApiTest {
     }
 
     @Test
+    void operationsNewerThanThePublicModelStillHaveTheirEnumsChecked() {
+        ModelValidator validator = ModelValidator.load();
+
+        assertThat(validator.knows("CreateGateway")).isTrue();
+        assertThat(validator.knows("NoSuchOperation")).isFalse();
+        io.github.ecsmock.internal.errors.EcsError error = catchThrowableOfType(io.github.ecsmock.internal.errors.EcsError.class,
+                () -> validator.validate("CreateGateway", software.amazon.awssdk.services.ecs.model.CreateGatewayRequest.builder()
+                        .name("edge").propagateTags("EVERYWHERE").build()));
+        assertThat(error).isNotNull();
+        assertThat(error.code()).isEqualTo("InvalidParameterException");
+        assertThat(error.getMessage()).startsWith("propagateTags should be one of [").doesNotContain("UNKNOWN_TO_SDK_VERSION");
+        String valid = software.amazon.awssdk.services.ecs.model.PropagateGatewayTags.knownValues().iterator().next().toString();
+        validator.validate("CreateGateway", software.amazon.awssdk.services.ecs.model.CreateGatewayRequest.builder()
+                .name("edge").propagateTags(valid).build());
+    }
+
+    @Test
     void anUnknownEnumValueIsRefusedWithTheValidValues() {
         assertThat(refused(InvalidParameterException.class, () -> ecs.runTask(r -> r.cluster("dev").taskDefinition("web")
                 .launchType("BOGUS"))))

@@ -70,9 +70,20 @@ public final class ModelValidator {
         }
     }
 
-    /** Whether the model knows the operation (the Gateway operations of newer SDKs are not in it). */
+    /**
+     * Whether the operation is validated: from the public model, or for operations newer than it
+     * (daemons, gateways) from what the SDK's own classes say of their members.
+     */
     public boolean knows(String operation) {
-        return inputs.containsKey(operation);
+        if (inputs.containsKey(operation)) {
+            return true;
+        }
+        try {
+            Class.forName(SdkShapes.MODEL_PACKAGE + operation + "Request");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     /** Throws the error ECS would give for the first constraint {@code request} breaks. */
@@ -80,6 +91,8 @@ public final class ModelValidator {
         String input = inputs.get(operation);
         if (input != null) {
             structure(operation, shapes.get(input), request, "");
+        } else {
+            SdkShapes.validate(operation, request);
         }
     }
 
