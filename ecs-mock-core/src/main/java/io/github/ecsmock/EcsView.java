@@ -3,6 +3,7 @@ package io.github.ecsmock;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -42,6 +43,13 @@ public interface EcsView {
      * last hour of mock time), in launch order, as DescribeTasks shows it with tags.
      */
     List<Task> tasks(String cluster);
+
+    /**
+     * Every container instance of a cluster still known to the mock (ACTIVE, DRAINING, and INACTIVE
+     * within an hour of deregistration), in registration order, as DescribeContainerInstances shows
+     * it with tags.
+     */
+    List<ContainerInstance> containerInstances(String cluster);
 
     /** The tags of the resource with this ARN; empty when it has none or does not exist. */
     List<Tag> tags(String arn);

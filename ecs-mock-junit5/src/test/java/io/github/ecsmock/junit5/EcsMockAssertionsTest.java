@@ -85,4 +85,23 @@ class EcsMockAssertionsTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Expected cluster dev to have a service api, but it has none of that name. Services: [workers (ACTIVE)]");
     }
+
+    @Test
+    void containerInstancesAndWhatRunsOnThem(EcsMock mock, EcsClient ecs) {
+        String arn = ecs.registerContainerInstance(r -> r.cluster("dev")).containerInstance().containerInstanceArn();
+        ecs.registerTaskDefinition(r -> r.family("ec2-worker").containerDefinitions(c -> c.name("w").image("w").memory(128)));
+        ecs.runTask(r -> r.cluster("dev").taskDefinition("ec2-worker").count(2).launchType(LaunchType.EC2));
+
+        assertThat(mock).cluster("dev").hasRegisteredContainerInstances(1).hasTasksOnContainerInstance(arn, 2);
+        assertThat(mock.view().containerInstances("dev")).extracting(i -> i.runningTasksCount()).containsExactly(2);
+
+        assertThatThrownBy(() -> assertThat(mock).cluster("dev").hasRegisteredContainerInstances(2))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expected cluster dev to have 2 registered container instances, but it has 1:")
+                .hasMessageContaining(arn + " ACTIVE, 2 running");
+        String id = arn.substring(arn.lastIndexOf('/') + 1);
+        assertThatThrownBy(() -> assertThat(mock).cluster("dev").hasTasksOnContainerInstance(id, 3))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expected container instance " + id + " to run 3 tasks, but it runs 2.");
+    }
 }

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Tag;
@@ -84,6 +85,14 @@ public final class StateView implements EcsView {
                     all.sort(Comparator.comparingLong(TaskEntry::sequence));
                     return all.stream().map(task -> task.toTask(state.tags().tagsOf(task.arn()))).toList();
                 })
+                .orElse(List.of()));
+    }
+
+    @Override
+    public List<ContainerInstance> containerInstances(String cluster) {
+        return state.atomically(() -> state.findCluster(cluster)
+                .map(entry -> state.containerInstances().inCluster(entry.arn()).values().stream()
+                        .map(instance -> instance.toContainerInstance(state.tags().tagsOf(instance.arn()))).toList())
                 .orElse(List.of()));
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
 import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Task;
 
@@ -54,6 +55,44 @@ public final class ClusterAssert extends AbstractAssert<ClusterAssert, Cluster> 
                     actual.pendingTasksCount(), tasks());
         }
         return this;
+    }
+
+    /**
+     * Exactly this many registered (ACTIVE or DRAINING) container instances, as the cluster's
+     * {@code registeredContainerInstancesCount}.
+     */
+    public ClusterAssert hasRegisteredContainerInstances(int expected) {
+        if (actual.registeredContainerInstancesCount() != expected) {
+            failWithMessage("Expected cluster %s to have %d registered container instances, but it has %d:%s", name, expected,
+                    actual.registeredContainerInstancesCount(), instances());
+        }
+        return this;
+    }
+
+    /** The instance (id or ARN) runs exactly this many tasks that have not stopped, of any status. */
+    public ClusterAssert hasTasksOnContainerInstance(String containerInstance, int expected) {
+        ContainerInstance instance = mock.view().containerInstances(name).stream()
+                .filter(i -> i.containerInstanceArn().equals(containerInstance) || i.containerInstanceArn().endsWith("/" + containerInstance))
+                .findFirst().orElse(null);
+        if (instance == null) {
+            failWithMessage("Expected cluster %s to have container instance %s, but it has none of that id. Its instances:%s",
+                    name, containerInstance, instances());
+            return this;
+        }
+        int count = instance.runningTasksCount() + instance.pendingTasksCount();
+        if (count != expected) {
+            failWithMessage("Expected container instance %s to run %d tasks, but it runs %d. Its tasks:%s", containerInstance,
+                    expected, count, mock.view().tasks(name).stream()
+                            .filter(t -> instance.containerInstanceArn().equals(t.containerInstanceArn()) && !"STOPPED".equals(t.lastStatus()))
+                            .map(t -> "\n  " + t.taskArn() + " " + t.lastStatus()).collect(Collectors.joining()));
+        }
+        return this;
+    }
+
+    private String instances() {
+        List<ContainerInstance> all = mock.view().containerInstances(name);
+        return all.isEmpty() ? " (none)" : all.stream().map(i -> "\n  " + i.containerInstanceArn() + " " + i.status() + ", "
+                + i.runningTasksCount() + " running").collect(Collectors.joining());
     }
 
     public ClusterAssert hasActiveServices(int expected) {
