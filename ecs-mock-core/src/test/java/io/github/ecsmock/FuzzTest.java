@@ -184,7 +184,10 @@ class FuzzTest {
                 {"CreateService", "{\"cluster\":\"dev\",\"serviceName\":\"web\",\"taskDefinition\":\"web:1\",\"desiredCount\":2,"
                         + "\"launchType\":\"FARGATE\",\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}}"},
                 {"RunTask", "{\"cluster\":\"dev\",\"taskDefinition\":\"web:1\",\"count\":3,\"launchType\":\"FARGATE\","
-                        + "\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}}"}};
+                        + "\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}}"},
+                {"PutAccountSetting", "{\"name\":\"containerInsights\",\"value\":\"enabled\","
+                        + "\"principalArn\":\"arn:aws:iam::123456789012:user/alice\"}"},
+                {"PutAccountSettingDefault", "{\"name\":\"awsvpcTrunking\",\"value\":\"enabled\"}"}};
         for (String[] call : calls) {
             ProtocolResponse response = protocol.handle(ProtocolRequest.post(EcsProtocol.TARGET_PREFIX + call[0], null,
                     call[1].getBytes(StandardCharsets.UTF_8)));

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecs.model.Attachment;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
 import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
+import software.amazon.awssdk.services.ecs.model.SettingName;
 
 /** CreateCluster, DeleteCluster, DescribeClusters and ListClusters. */
 public final class Clusters {
@@ -43,10 +45,12 @@ public final class Clusters {
 
     private final ClusterStatistics statistics;
     private final TagRules tagRules;
+    private final AccountSettings accountSettings;
 
-    public Clusters(ClusterStatistics statistics, TagRules tagRules) {
+    public Clusters(ClusterStatistics statistics, TagRules tagRules, AccountSettings accountSettings) {
         this.statistics = statistics;
         this.tagRules = tagRules;
+        this.accountSettings = accountSettings;
     }
 
     public CreateClusterResponse createCluster(EcsState state, CreateClusterRequest request) {
@@ -56,7 +60,8 @@ public final class Clusters {
                     "Cluster name can be up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.");
         }
         tagRules.checkNew(request.tags());
-        List<ClusterSetting> settings = settings(request.settings());
+        List<ClusterSetting> settings = settings(request.settings(), () -> accountSettings.effectiveValue(
+                state, state.arns().callerPrincipal(), SettingName.CONTAINER_INSIGHTS));
         List<String> providers = request.hasCapacityProviders() ? request.capacityProviders() : List.of();
         checkCapacityProviders(providers, request.defaultCapacityProviderStrategy());
         Optional<ClusterEntry> existing = state.clusters().byName(name).filter(ClusterEntry::isActive);
@@ -179,7 +184,12 @@ public final class Clusters {
         return list;
     }
 
-    private static List<ClusterSetting> settings(List<ClusterSetting> requested) {
+    /**
+     * The settings a new cluster gets: those asked for, and Container Insights as the caller's
+     * {@code containerInsights} account setting says when none is asked for ("When you opt in to the
+     * containerInsights account setting, all new clusters have Container Insights enabled by default").
+     */
+    private static List<ClusterSetting> settings(List<ClusterSetting> requested, Supplier<String> insightsDefault) {
         List<ClusterSetting> settings = new ArrayList<>();
         boolean insights = false;
         for (ClusterSetting setting : requested) {
@@ -193,7 +203,7 @@ public final class Clusters {
             settings.add(setting);
         }
         if (!insights) {
-            settings.add(ClusterSetting.builder().name("containerInsights").value("disabled").build());
+            settings.add(ClusterSetting.builder().name("containerInsights").value(insightsDefault.get()).build());
         }
         return settings;
     }

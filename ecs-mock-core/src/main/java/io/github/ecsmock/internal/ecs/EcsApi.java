@@ -24,11 +24,15 @@ import software.amazon.awssdk.services.ecs.model.SubmitTaskStateChangeRequest;
 import software.amazon.awssdk.services.ecs.model.SubmitContainerStateChangeRequest;
 import software.amazon.awssdk.services.ecs.model.SubmitAttachmentStateChangesRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteAccountSettingRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
+import software.amazon.awssdk.services.ecs.model.ListAccountSettingsRequest;
 import software.amazon.awssdk.services.ecs.model.ListServicesRequest;
 import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
+import software.amazon.awssdk.services.ecs.model.PutAccountSettingDefaultRequest;
+import software.amazon.awssdk.services.ecs.model.PutAccountSettingRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
@@ -93,11 +97,13 @@ public final class EcsApi {
     private final ContainerInstances containerInstances;
     private final Attributes attributes;
     private final Agent agent;
+    private final AccountSettings accountSettings;
 
     public EcsApi(ValidationProfile profile) {
         TagRules tagRules = new TagRules();
         Leniency leniency = new Leniency(profile);
-        clusters = new Clusters(new ClusterStatistics(), tagRules);
+        accountSettings = new AccountSettings();
+        clusters = new Clusters(new ClusterStatistics(), tagRules, accountSettings);
         taskDefinitions = new TaskDefinitions(tagRules, leniency);
         tags = new Tags();
         services = new Services(tagRules, leniency);
@@ -151,6 +157,11 @@ public final class EcsApi {
         add("TagResource", TagResourceRequest::builder, tags::tagResource);
         add("UntagResource", UntagResourceRequest::builder, tags::untagResource);
         add("ListTagsForResource", ListTagsForResourceRequest::builder, tags::listTagsForResource);
+
+        add("PutAccountSetting", PutAccountSettingRequest::builder, accountSettings::putAccountSetting);
+        add("PutAccountSettingDefault", PutAccountSettingDefaultRequest::builder, accountSettings::putAccountSettingDefault);
+        add("DeleteAccountSetting", DeleteAccountSettingRequest::builder, accountSettings::deleteAccountSetting);
+        add("ListAccountSettings", ListAccountSettingsRequest::builder, accountSettings::listAccountSettings);
     }
 
     @SuppressWarnings("unchecked")

@@ -19,10 +19,10 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
- * Everything ECS holds for one (account, region): clusters, task definitions, tags, and the work
- * scheduled on the clock. Every operation runs inside {@link #atomically}, under this state's lock,
- * so an operation is atomic and sees the state with all due work done. Nothing here knows JSON or
- * HTTP.
+ * Everything ECS holds for one (account, region): clusters, task definitions, tags, account
+ * settings, and the work scheduled on the clock. Every operation runs inside {@link #atomically},
+ * under this state's lock, so an operation is atomic and sees the state with all due work done.
+ * Nothing here knows JSON or HTTP.
  */
 public final class EcsState {
     /**
@@ -52,6 +52,7 @@ public final class EcsState {
     private final ClusterRegistry clusters = new ClusterRegistry();
     private final TaskDefinitionRegistry taskDefinitions = new TaskDefinitionRegistry();
     private final TagStore tags = new TagStore();
+    private final AccountSettingsStore accountSettings = new AccountSettingsStore();
     private final TaskRegistry tasks = new TaskRegistry();
     private final ServiceRegistry services = new ServiceRegistry();
     private final ContainerInstanceRegistry containerInstances = new ContainerInstanceRegistry();
@@ -122,6 +123,11 @@ public final class EcsState {
 
     public TagStore tags() {
         return tags;
+    }
+
+    /** The account settings set in this account and Region (ECS keeps them per Region). */
+    public AccountSettingsStore accountSettings() {
+        return accountSettings;
     }
 
     public long nextSequence() {
