@@ -164,7 +164,8 @@ class ClustersTest extends EcsApiTest {
                 () -> ecs.createCluster(r -> r.clusterName("production").capacityProviders("FARGATE", "my-asg-provider")));
 
         assertThat(e).isNotNull();
-        assertThat(e.awsErrorDetails().errorMessage()).contains("my-asg-provider");
+        assertThat(e.awsErrorDetails().errorMessage())
+                .isEqualTo("The specified capacity provider was not found. Specify a valid capacity provider and try again.");
         assertThat(ecs.listClusters(r -> { }).clusterArns()).isEmpty();
     }
 

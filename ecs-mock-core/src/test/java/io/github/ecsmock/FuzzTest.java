@@ -38,7 +38,8 @@ class FuzzTest {
     private static final Set<String> ERROR_CODES = Set.of("SerializationException", "UnknownOperationException",
             "InvalidParameterException", "ClientException", "ClusterNotFoundException", "ServiceNotFoundException",
             "ServiceNotActiveException", "ResourceNotFoundException", "ClusterContainsServicesException",
-            "ClusterContainsTasksException", "RequestEntityTooLargeException", "BadRequestException");
+            "ClusterContainsTasksException", "RequestEntityTooLargeException", "BadRequestException",
+            "ResourceInUseException", "UpdateInProgressException", "UnsupportedFeatureException");
     private static final List<String> AUTHORIZATIONS = List.of("",
             "AWS4-HMAC-SHA256 Credential=test/20261125/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=00",
             "AWS4-HMAC-SHA256 Credential=test/20261125/eu-west-1/ecs/aws4_request, SignedHeaders=host, Signature=00",
@@ -178,6 +179,12 @@ class FuzzTest {
         String[][] calls = {
                 {"CreateCluster", "{\"clusterName\":\"dev\",\"capacityProviders\":[\"FARGATE\",\"FARGATE_SPOT\"]}"},
                 {"CreateCluster", "{}"},
+                {"CreateCapacityProvider", "{\"name\":\"asg-provider\",\"autoScalingGroupProvider\":{\"autoScalingGroupArn\":"
+                        + "\"web-asg\",\"managedScaling\":{\"status\":\"ENABLED\"}}}"},
+                {"CreateCapacityProvider", "{\"name\":\"spare-provider\",\"autoScalingGroupProvider\":{\"autoScalingGroupArn\":"
+                        + "\"spare-asg\"}}"},
+                {"PutClusterCapacityProviders", "{\"cluster\":\"default\",\"capacityProviders\":[\"asg-provider\"],"
+                        + "\"defaultCapacityProviderStrategy\":[{\"capacityProvider\":\"asg-provider\",\"weight\":1}]}"},
                 {"RegisterTaskDefinition", "{\"family\":\"web\",\"networkMode\":\"awsvpc\",\"requiresCompatibilities\":[\"FARGATE\"],"
                         + "\"cpu\":\"256\",\"memory\":\"512\",\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"nginx\"}]}"},
                 {"RegisterTaskDefinition", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"nginx\",\"memory\":64}]}"},
