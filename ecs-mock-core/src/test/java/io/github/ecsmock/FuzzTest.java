@@ -39,7 +39,9 @@ class FuzzTest {
             "InvalidParameterException", "ClientException", "ClusterNotFoundException", "ServiceNotFoundException",
             "ServiceNotActiveException", "ResourceNotFoundException", "ClusterContainsServicesException",
             "ClusterContainsTasksException", "RequestEntityTooLargeException", "BadRequestException",
-            "ResourceInUseException", "UpdateInProgressException", "UnsupportedFeatureException");
+            "ResourceInUseException", "UpdateInProgressException", "UnsupportedFeatureException", "TargetNotFoundException",
+            "ClusterContainsContainerInstancesException", "AttributeLimitExceededException", "NoUpdateAvailableException",
+            "MissingVersionException");
     private static final List<String> AUTHORIZATIONS = List.of("",
             "AWS4-HMAC-SHA256 Credential=test/20261125/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=00",
             "AWS4-HMAC-SHA256 Credential=test/20261125/eu-west-1/ecs/aws4_request, SignedHeaders=host, Signature=00",

@@ -92,6 +92,7 @@ public final class CapacityProviders {
                 .capacityProviderArn(state.arns().capacityProvider(name))
                 .name(name)
                 .status("ACTIVE")
+                .type("EC2_AUTOSCALING")
                 .autoScalingGroupProvider(AutoScalingGroupProvider.builder()
                         .autoScalingGroupArn(groupArn)
                         .managedScaling(managedScaling(null, group.managedScaling()))
@@ -280,12 +281,17 @@ public final class CapacityProviders {
         return entry.provider().toBuilder().tags(tags ? state.tags().tagsOf(entry.arn()) : List.of()).build();
     }
 
-    /** The built-ins describe as ARN, name, ACTIVE and no tags (AWS CLI describe-capacity-providers example). */
+    /**
+     * The built-ins describe as ARN, name, ACTIVE and no tags (AWS CLI describe-capacity-providers
+     * example), with the {@code type} of the same name that the model's CapacityProviderType gives them
+     * (the example predates {@code type}; not verified against a capture).
+     */
     private static CapacityProvider builtIn(EcsState state, String name) {
         return CapacityProvider.builder()
                 .capacityProviderArn(state.arns().capacityProvider(name))
                 .name(name)
                 .status("ACTIVE")
+                .type(name)
                 .tags(List.of())
                 .build();
     }
