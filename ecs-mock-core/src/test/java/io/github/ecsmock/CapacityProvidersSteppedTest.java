@@ -91,6 +91,24 @@ class CapacityProvidersSteppedTest extends EcsApiTest {
         assertThat(ecs.deleteCluster(r -> r.cluster("dev")).cluster().status()).isEqualTo("INACTIVE");
     }
 
+    @Test
+    void aProvisioningClusterIsListedAndTakesServicesUntilItTurnsActive() {
+        Cluster created = ecs.createCluster(r -> r.clusterName("dev").capacityProviders("web")
+                .defaultCapacityProviderStrategy(s -> s.capacityProvider("web").weight(1))).cluster();
+        ecs.registerTaskDefinition(r -> r.family("worker")
+                .containerDefinitions(c -> c.name("app").image("nginx:latest").memory(128)));
+
+        assertThat(ecs.describeClusters(r -> r.clusters("dev")).clusters().get(0).status()).isEqualTo("PROVISIONING");
+        assertThat(ecs.listClusters(r -> { }).clusterArns()).containsExactly(created.clusterArn());
+        assertThat(ecs.createService(r -> r.cluster("dev").serviceName("worker").taskDefinition("worker").desiredCount(0))
+                .service().status()).isEqualTo("ACTIVE");
+
+        mock.clock().advance(STEP);
+
+        assertThat(ecs.describeClusters(r -> r.clusters("dev")).clusters().get(0).status()).isEqualTo("ACTIVE");
+        assertThat(mock.invariantViolations()).isEmpty();
+    }
+
     private CapacityProvider describe() {
         return ecs.describeCapacityProviders(r -> r.capacityProviders("web")).capacityProviders().get(0);
     }

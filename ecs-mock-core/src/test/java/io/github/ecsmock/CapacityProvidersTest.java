@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,6 +53,11 @@ class CapacityProvidersTest extends EcsApiTest {
             + "provider that is not associated with the cluster. Associate the capacity provider with the cluster or "
             + "specify a valid capacity provider and try again.";
     private static final String IN_USE = "The specified capacity provider is in use and cannot be removed.";
+
+    @AfterEach
+    void stateKeepsItsRules() {
+        assertThat(mock.invariantViolations()).isEmpty();
+    }
 
     // ---------------------------------------------------------------- CreateCapacityProvider
 
@@ -498,6 +504,31 @@ class CapacityProvidersTest extends EcsApiTest {
         assertThat(described.attachmentsStatus()).isEqualTo("UPDATE_COMPLETE");
         assertThat(described.attachments()).extracting(Attachment::status).containsExactly("CREATED", "CREATED");
         assertThat(described.capacityProviders()).containsExactly("web", "FARGATE");
+    }
+
+    @Test
+    void aClusterCreatedWithAnAutoScalingGroupProviderIsProvisioningUntilItsAttachmentsExist() {
+        ecs.createCapacityProvider(r -> r.name("web").autoScalingGroupProvider(a -> a.autoScalingGroupArn("web-asg")
+                .managedScaling(m -> m.status("ENABLED"))));
+
+        Cluster created = ecs.createCluster(r -> r.clusterName("dev").capacityProviders("web")
+                .defaultCapacityProviderStrategy(strategy("web", 1, null))).cluster();
+
+        assertThat(created.status()).isEqualTo("PROVISIONING");
+        assertThat(created.attachmentsStatus()).isEqualTo("UPDATE_IN_PROGRESS");
+        assertThat(created.attachments()).extracting(Attachment::type).containsExactly("as_policy", "managed_draining");
+        Cluster described = ecs.describeClusters(r -> r.clusters("dev").include(ClusterField.ATTACHMENTS)).clusters().get(0);
+        assertThat(described.status()).isEqualTo("ACTIVE");
+        assertThat(described.attachmentsStatus()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(ecs.listClusters(r -> { }).clusterArns()).containsExactly(described.clusterArn());
+    }
+
+    @Test
+    void aClusterCreatedWithFargateProvidersOnlyIsActiveAtOnce() {
+        Cluster created = ecs.createCluster(r -> r.clusterName("dev").capacityProviders("FARGATE")).cluster();
+
+        assertThat(created.status()).isEqualTo("ACTIVE");
+        assertThat(created.attachmentsStatus()).isNull();
     }
 
     @Test

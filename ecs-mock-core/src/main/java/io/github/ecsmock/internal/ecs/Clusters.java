@@ -89,6 +89,11 @@ public final class Clusters {
         state.tags().forget(entry.arn());
         state.tags().add(entry.arn(), request.tags());
         CapacityAssociations.apply(state, entry, providers, request.defaultCapacityProviderStrategy());
+        if ("UPDATE_IN_PROGRESS".equals(entry.cluster().attachmentsStatus())) {
+            // A cluster created with Auto Scaling group providers is PROVISIONING until their attachments
+            // exist (ECS-EXAMPLES, CreateCluster); settling the attachments makes it ACTIVE.
+            entry.update(entry.cluster().toBuilder().status("PROVISIONING").build());
+        }
         return CreateClusterResponse.builder().cluster(render(state, entry, AS_WRITTEN)).build();
     }
 

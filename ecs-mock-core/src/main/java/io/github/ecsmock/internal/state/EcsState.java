@@ -575,8 +575,8 @@ public final class EcsState {
 
     /**
      * Completes a change of the cluster's capacity provider attachments one lifecycle step later:
-     * new attachments are CREATED, removed ones are gone, and {@code attachmentsStatus} is
-     * {@code UPDATE_COMPLETE}.
+     * new attachments are CREATED, removed ones are gone, {@code attachmentsStatus} is
+     * {@code UPDATE_COMPLETE}, and a cluster still PROVISIONING is ACTIVE.
      */
     public void settleClusterAttachments(ClusterEntry cluster) {
         timeline.at(now().plus(lifecycleStep), () -> {
@@ -591,7 +591,8 @@ public final class EcsState {
                 }
                 settled.add("PRECREATED".equals(attachment.status()) ? attachment.toBuilder().status("CREATED").build() : attachment);
             }
-            cluster.update(current.toBuilder().attachments(settled).attachmentsStatus("UPDATE_COMPLETE").build());
+            cluster.update(current.toBuilder().attachments(settled).attachmentsStatus("UPDATE_COMPLETE")
+                    .status("PROVISIONING".equals(current.status()) ? "ACTIVE" : current.status()).build());
         });
     }
 }
