@@ -204,6 +204,12 @@ class FuzzTest {
         String[][] calls = {
                 {"CreateCluster", "{\"clusterName\":\"dev\",\"capacityProviders\":[\"FARGATE\",\"FARGATE_SPOT\"]}"},
                 {"CreateCluster", "{}"},
+                {"CreateCapacityProvider", "{\"name\":\"asg-provider\",\"autoScalingGroupProvider\":{\"autoScalingGroupArn\":"
+                        + "\"web-asg\",\"managedScaling\":{\"status\":\"ENABLED\"}}}"},
+                {"CreateCapacityProvider", "{\"name\":\"spare-provider\",\"autoScalingGroupProvider\":{\"autoScalingGroupArn\":"
+                        + "\"spare-asg\"}}"},
+                {"PutClusterCapacityProviders", "{\"cluster\":\"default\",\"capacityProviders\":[\"asg-provider\"],"
+                        + "\"defaultCapacityProviderStrategy\":[{\"capacityProvider\":\"asg-provider\",\"weight\":1}]}"},
                 {"RegisterTaskDefinition", "{\"family\":\"web\",\"networkMode\":\"awsvpc\",\"requiresCompatibilities\":[\"FARGATE\"],"
                         + "\"cpu\":\"256\",\"memory\":\"512\",\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"nginx\"}]}"},
                 {"RegisterTaskDefinition", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"nginx\",\"memory\":64}]}"},

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderRequest;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.StartTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceRequest;
@@ -23,6 +24,12 @@ import software.amazon.awssdk.services.ecs.model.DiscoverPollEndpointRequest;
 import software.amazon.awssdk.services.ecs.model.SubmitTaskStateChangeRequest;
 import software.amazon.awssdk.services.ecs.model.SubmitContainerStateChangeRequest;
 import software.amazon.awssdk.services.ecs.model.SubmitAttachmentStateChangesRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteCapacityProviderRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeCapacityProvidersRequest;
+import software.amazon.awssdk.services.ecs.model.PutClusterCapacityProvidersRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateCapacityProviderRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateClusterRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateClusterSettingsRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteAccountSettingRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteServiceRequest;
@@ -98,6 +105,7 @@ public final class EcsApi {
     private final Attributes attributes;
     private final Agent agent;
     private final AccountSettings accountSettings;
+    private final CapacityProviders capacityProviders;
 
     public EcsApi(ValidationProfile profile) {
         TagRules tagRules = new TagRules();
@@ -111,11 +119,21 @@ public final class EcsApi {
         containerInstances = new ContainerInstances(tagRules);
         attributes = new Attributes();
         agent = new Agent();
+        capacityProviders = new CapacityProviders(clusters, tagRules);
 
         add("CreateCluster", CreateClusterRequest::builder, clusters::createCluster);
         add("DeleteCluster", DeleteClusterRequest::builder, clusters::deleteCluster);
         add("DescribeClusters", DescribeClustersRequest::builder, clusters::describeClusters);
         add("ListClusters", ListClustersRequest::builder, clusters::listClusters);
+        add("UpdateCluster", UpdateClusterRequest::builder, clusters::updateCluster);
+        add("UpdateClusterSettings", UpdateClusterSettingsRequest::builder, clusters::updateClusterSettings);
+        add("PutClusterCapacityProviders", PutClusterCapacityProvidersRequest::builder,
+                capacityProviders::putClusterCapacityProviders);
+
+        add("CreateCapacityProvider", CreateCapacityProviderRequest::builder, capacityProviders::createCapacityProvider);
+        add("UpdateCapacityProvider", UpdateCapacityProviderRequest::builder, capacityProviders::updateCapacityProvider);
+        add("DeleteCapacityProvider", DeleteCapacityProviderRequest::builder, capacityProviders::deleteCapacityProvider);
+        add("DescribeCapacityProviders", DescribeCapacityProvidersRequest::builder, capacityProviders::describeCapacityProviders);
 
         add("RegisterTaskDefinition", RegisterTaskDefinitionRequest::builder, taskDefinitions::registerTaskDefinition);
         add("DeregisterTaskDefinition", DeregisterTaskDefinitionRequest::builder, taskDefinitions::deregisterTaskDefinition);
