@@ -76,7 +76,7 @@ public final class Clusters {
                 .configuration(request.configuration());
         if (request.serviceConnectDefaults() != null && request.serviceConnectDefaults().namespace() != null) {
             cluster.serviceConnectDefaults(ClusterServiceConnectDefaults.builder()
-                    .namespace(namespaceArn(state, request.serviceConnectDefaults().namespace())).build());
+                    .namespace(state.namespaceArn(request.serviceConnectDefaults().namespace())).build());
         }
         ClusterEntry entry = state.addCluster(cluster.build());
         state.tags().forget(entry.arn());
@@ -221,15 +221,5 @@ public final class Clusters {
                         .base(item.base() == null ? 0 : item.base())
                         .build())
                 .toList();
-    }
-
-    /** Cloud Map names a namespace by ARN; a bare name gets a stable ARN of the same account. */
-    private static String namespaceArn(EcsState state, String namespace) {
-        if (namespace.startsWith("arn:")) {
-            return namespace;
-        }
-        String id = String.format("ns-%016x", namespace.hashCode() & 0xffffffffL);
-        return "arn:" + state.arns().partition() + ":servicediscovery:" + state.arns().region() + ":"
-                + state.arns().account() + ":namespace/" + id;
     }
 }

@@ -44,6 +44,10 @@ import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
 import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.GetTaskProtectionRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateTaskProtectionRequest;
+import software.amazon.awssdk.services.ecs.model.ExecuteCommandRequest;
+import software.amazon.awssdk.services.ecs.model.ListServicesByNamespaceRequest;
 
 /**
  * The ECS operations the mock implements: one operations object per resource area, and the table
@@ -93,6 +97,9 @@ public final class EcsApi {
     private final ContainerInstances containerInstances;
     private final Attributes attributes;
     private final Agent agent;
+    private final TaskProtection taskProtection;
+    private final EcsExec exec;
+    private final ServiceConnect serviceConnect;
 
     public EcsApi(ValidationProfile profile) {
         TagRules tagRules = new TagRules();
@@ -105,6 +112,9 @@ public final class EcsApi {
         containerInstances = new ContainerInstances(tagRules);
         attributes = new Attributes();
         agent = new Agent();
+        taskProtection = new TaskProtection();
+        exec = new EcsExec();
+        serviceConnect = new ServiceConnect();
 
         add("CreateCluster", CreateClusterRequest::builder, clusters::createCluster);
         add("DeleteCluster", DeleteClusterRequest::builder, clusters::deleteCluster);
@@ -130,6 +140,11 @@ public final class EcsApi {
         add("ListTasks", ListTasksRequest::builder, tasks::listTasks);
 
         add("StartTask", StartTaskRequest::builder, tasks::startTask);
+
+        add("GetTaskProtection", GetTaskProtectionRequest::builder, taskProtection::getTaskProtection);
+        add("UpdateTaskProtection", UpdateTaskProtectionRequest::builder, taskProtection::updateTaskProtection);
+        add("ExecuteCommand", ExecuteCommandRequest::builder, exec::executeCommand);
+        add("ListServicesByNamespace", ListServicesByNamespaceRequest::builder, serviceConnect::listServicesByNamespace);
 
         add("RegisterContainerInstance", RegisterContainerInstanceRequest::builder, containerInstances::registerContainerInstance);
         add("DeregisterContainerInstance", DeregisterContainerInstanceRequest::builder, containerInstances::deregisterContainerInstance);

@@ -74,6 +74,11 @@ public final class TaskEntry {
     Integer exitCode;
     /** Exit codes and reasons of particular containers, by name (an essential container that exited, say). */
     final Map<String, ContainerExit> containerExits = new HashMap<>();
+    /**
+     * Until when the task is protected from scale-in (UpdateTaskProtection); null when it never was
+     * or protection was turned off. A time in the past means the protection has lapsed.
+     */
+    Instant protectedUntil;
 
     /** How one container ended: its exit code (null when unknown) and the reason ECS gives. */
     public record ContainerExit(Integer exitCode, String reason) {
@@ -183,6 +188,25 @@ public final class TaskEntry {
     /** Where the task runs, for the EC2 and EXTERNAL launch types; null on Fargate. */
     public InstanceSlot placement() {
         return placement;
+    }
+
+    /** Whether scale-in protection holds at {@code now}: ECS clears it by itself when it expires. */
+    public boolean isProtectedAt(Instant now) {
+        return protectedUntil != null && now.isBefore(protectedUntil);
+    }
+
+    /** When the protection that holds at {@code now} expires, or null when the task is not protected. */
+    public Instant protectionExpiresAt(Instant now) {
+        return isProtectedAt(now) ? protectedUntil : null;
+    }
+
+    /** The containers' names and ARNs, in definition order. */
+    public List<ContainerSlot> containerSlots() {
+        return containers;
+    }
+
+    public boolean enableExecuteCommand() {
+        return enableExecuteCommand;
     }
 
     public boolean isRunning() {
