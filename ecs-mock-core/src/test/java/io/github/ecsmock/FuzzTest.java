@@ -38,7 +38,8 @@ class FuzzTest {
     private static final Set<String> ERROR_CODES = Set.of("SerializationException", "UnknownOperationException",
             "InvalidParameterException", "ClientException", "ClusterNotFoundException", "ServiceNotFoundException",
             "ServiceNotActiveException", "ResourceNotFoundException", "ClusterContainsServicesException",
-            "ClusterContainsTasksException", "RequestEntityTooLargeException", "BadRequestException");
+            "ClusterContainsTasksException", "RequestEntityTooLargeException", "BadRequestException",
+            "TargetNotConnectedException", "NamespaceNotFoundException");
     private static final List<String> AUTHORIZATIONS = List.of("",
             "AWS4-HMAC-SHA256 Credential=test/20261125/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=00",
             "AWS4-HMAC-SHA256 Credential=test/20261125/eu-west-1/ecs/aws4_request, SignedHeaders=host, Signature=00",
@@ -178,12 +179,16 @@ class FuzzTest {
         String[][] calls = {
                 {"CreateCluster", "{\"clusterName\":\"dev\",\"capacityProviders\":[\"FARGATE\",\"FARGATE_SPOT\"]}"},
                 {"CreateCluster", "{}"},
+                {"CreateCluster", "{\"clusterName\":\"mesh\",\"serviceConnectDefaults\":{\"namespace\":\"internal\"}}"},
                 {"RegisterTaskDefinition", "{\"family\":\"web\",\"networkMode\":\"awsvpc\",\"requiresCompatibilities\":[\"FARGATE\"],"
                         + "\"cpu\":\"256\",\"memory\":\"512\",\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"nginx\"}]}"},
                 {"RegisterTaskDefinition", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"nginx\",\"memory\":64}]}"},
                 {"CreateService", "{\"cluster\":\"dev\",\"serviceName\":\"web\",\"taskDefinition\":\"web:1\",\"desiredCount\":2,"
                         + "\"launchType\":\"FARGATE\",\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}}"},
                 {"RunTask", "{\"cluster\":\"dev\",\"taskDefinition\":\"web:1\",\"count\":3,\"launchType\":\"FARGATE\","
+                        + "\"enableExecuteCommand\":true,\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}}"},
+                {"CreateService", "{\"cluster\":\"mesh\",\"serviceName\":\"api\",\"taskDefinition\":\"web:1\",\"desiredCount\":1,"
+                        + "\"launchType\":\"FARGATE\",\"serviceConnectConfiguration\":{\"enabled\":true},"
                         + "\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}}"}};
         for (String[] call : calls) {
             ProtocolResponse response = protocol.handle(ProtocolRequest.post(EcsProtocol.TARGET_PREFIX + call[0], null,
