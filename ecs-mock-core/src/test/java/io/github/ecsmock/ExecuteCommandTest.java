@@ -3,7 +3,9 @@ package io.github.ecsmock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
@@ -11,6 +13,7 @@ import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ExecuteCommandResponse;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.ManagedAgent;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.TargetNotConnectedException;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -91,6 +94,23 @@ class ExecuteCommandTest extends EcsApiTest {
         ExecuteCommandResponse response = ecs.executeCommand(r -> r.cluster("prod").task(task).command("/bin/sh").interactive(true));
 
         assertThat(response.taskArn()).isEqualTo(task);
+    }
+
+    @Test
+    void describeTasksShowsTheExecAgentOfEachContainer() {
+        Task task = run("pair", true);
+        Task plain = run("web", false);
+
+        Task shown = ecs.describeTasks(r -> r.cluster("prod").tasks(task.taskArn())).tasks().get(0);
+
+        assertThat(shown.containers()).allSatisfy(container -> assertThat(container.managedAgents()).containsExactly(
+                ManagedAgent.builder().name("ExecuteCommandAgent").lastStatus("RUNNING").lastStartedAt(shown.startedAt()).build()));
+        assertThat(plain.containers().get(0).managedAgents()).isEmpty();
+
+        ecs.stopTask(r -> r.cluster("prod").task(task.taskArn()));
+
+        assertThat(ecs.describeTasks(r -> r.cluster("prod").tasks(task.taskArn())).tasks().get(0).containers().get(0)
+                .managedAgents().get(0).lastStatus()).isEqualTo("STOPPED");
     }
 
     // ---------------------------------------------------------------- refusals
@@ -183,6 +203,36 @@ class ExecuteCommandTest extends EcsApiTest {
 
         assertThat(refused(InvalidParameterException.class,
                 () -> ecs.executeCommand(r -> r.cluster("prod").task(task.taskArn()).interactive(true)))).contains("command");
+    }
+
+    /** Under the stepped lifecycle a task is seen before it runs: its agent is not connected yet. */
+    @Nested
+    class BeforeTheTaskRuns extends EcsApiTest {
+        @Override
+        protected EcsMock.Builder configure(EcsMock.Builder builder) {
+            return builder.lifecycle(Lifecycle.stepped(Duration.ofSeconds(10)));
+        }
+
+        @Test
+        void aPendingTaskIsNotConnectedUntilItRuns() {
+            ecs.createCluster(r -> r.clusterName("prod"));
+            ecs.registerTaskDefinition(r -> r.family("web").requiresCompatibilities(Compatibility.FARGATE)
+                    .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
+                    .containerDefinitions(c -> c.name("app").image("nginx:latest")));
+            Task task = ecs.runTask(r -> r.cluster("prod").taskDefinition("web").launchType(LaunchType.FARGATE)
+                    .enableExecuteCommand(true).networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
+                    .tasks().get(0);
+
+            assertThat(task.containers().get(0).managedAgents().get(0).lastStatus()).isEqualTo("PENDING");
+            assertThat(refused(TargetNotConnectedException.class, () -> ecs.executeCommand(r -> r.cluster("prod")
+                    .task(task.taskArn()).command("/bin/sh").interactive(true))))
+                    .isEqualTo("The execute command failed due to an internal error. Try again later.");
+
+            mock.clock().advance(Duration.ofMinutes(1));
+
+            assertThat(ecs.executeCommand(r -> r.cluster("prod").task(task.taskArn()).command("/bin/sh").interactive(true))
+                    .taskArn()).isEqualTo(task.taskArn());
+        }
     }
 
     // ---------------------------------------------------------------- helpers

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.EphemeralStorage;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.ManagedAgent;
 import software.amazon.awssdk.services.ecs.model.NetworkInterface;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -317,6 +318,12 @@ public final class TaskEntry {
             }
             if (created) {
                 container.runtimeId(slot.runtimeId()).imageDigest(slot.imageDigest());
+            }
+            if (enableExecuteCommand) {
+                // ECS Exec's agent runs beside each container and follows it (as DescribeTasks shows it in
+                // the ECS Exec launch blog post: name, lastStatus, lastStartedAt).
+                container.managedAgents(ManagedAgent.builder().name("ExecuteCommandAgent").lastStatus(containerStatus)
+                        .lastStartedAt(startedAt).build());
             }
             if (containerStatus.equals("STOPPED")) {
                 ContainerExit exit = containerExits.get(slot.name());
