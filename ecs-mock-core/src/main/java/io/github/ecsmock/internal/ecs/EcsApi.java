@@ -55,6 +55,10 @@ import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
 import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.GetTaskProtectionRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateTaskProtectionRequest;
+import software.amazon.awssdk.services.ecs.model.ExecuteCommandRequest;
+import software.amazon.awssdk.services.ecs.model.ListServicesByNamespaceRequest;
 
 /**
  * The ECS operations the mock implements: one operations object per resource area, and the table
@@ -106,6 +110,9 @@ public final class EcsApi {
     private final Agent agent;
     private final AccountSettings accountSettings;
     private final CapacityProviders capacityProviders;
+    private final TaskProtection taskProtection;
+    private final EcsExec exec;
+    private final ServiceConnect serviceConnect;
 
     public EcsApi(ValidationProfile profile) {
         TagRules tagRules = new TagRules();
@@ -120,6 +127,9 @@ public final class EcsApi {
         attributes = new Attributes();
         agent = new Agent();
         capacityProviders = new CapacityProviders(clusters, tagRules);
+        taskProtection = new TaskProtection();
+        exec = new EcsExec();
+        serviceConnect = new ServiceConnect();
 
         add("CreateCluster", CreateClusterRequest::builder, clusters::createCluster);
         add("DeleteCluster", DeleteClusterRequest::builder, clusters::deleteCluster);
@@ -154,6 +164,11 @@ public final class EcsApi {
         add("ListTasks", ListTasksRequest::builder, tasks::listTasks);
 
         add("StartTask", StartTaskRequest::builder, tasks::startTask);
+
+        add("GetTaskProtection", GetTaskProtectionRequest::builder, taskProtection::getTaskProtection);
+        add("UpdateTaskProtection", UpdateTaskProtectionRequest::builder, taskProtection::updateTaskProtection);
+        add("ExecuteCommand", ExecuteCommandRequest::builder, exec::executeCommand);
+        add("ListServicesByNamespace", ListServicesByNamespaceRequest::builder, serviceConnect::listServicesByNamespace);
 
         add("RegisterContainerInstance", RegisterContainerInstanceRequest::builder, containerInstances::registerContainerInstance);
         add("DeregisterContainerInstance", DeregisterContainerInstanceRequest::builder, containerInstances::deregisterContainerInstance);

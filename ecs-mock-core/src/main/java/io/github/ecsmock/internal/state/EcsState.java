@@ -66,6 +66,7 @@ public final class EcsState {
     private final ServiceRegistry services = new ServiceRegistry();
     private final ContainerInstanceRegistry containerInstances = new ContainerInstanceRegistry();
     private final CapacityProviderRegistry capacityProviders = new CapacityProviderRegistry();
+    private final NamespaceRegistry namespaces = new NamespaceRegistry();
     private final Map<String, ServiceEntry> serviceByDeployment = new HashMap<>();
     private final TaskLifecycle lifecycle;
     private final TaskLauncher launcher = new TaskLauncher(this);
@@ -170,6 +171,16 @@ public final class EcsState {
         return containerInstances;
     }
 
+    /** The Service Connect namespaces named so far (see {@link NamespaceRegistry} for what "known" means). */
+    public NamespaceRegistry namespaces() {
+        return namespaces;
+    }
+
+    /** The ARN of a namespace named by name or ARN, which is known from now on. */
+    public String namespaceArn(String nameOrArn) {
+        return namespaces.register(nameOrArn, arns.partition(), arns.region(), arns.account());
+    }
+
     /** The subnet of {@code awsvpc} tasks launched without a network configuration (lenient profile only). */
     String defaultSubnet() {
         if (defaultSubnet == null) {
@@ -228,6 +239,24 @@ public final class EcsState {
     public void recordContainerExit(TaskEntry task, String container, TaskEntry.ContainerExit exit) {
         task.containerExits.put(container, exit);
         task.version++;
+    }
+
+    /**
+     * Sets a service task's scale-in protection until {@code until}, or clears it ({@code null}). The
+     * service reconciles when protection ends, by this call or by expiring, so tasks it kept only
+     * because they were protected stop then.
+     */
+    public void protectTask(TaskEntry task, Instant until) {
+        task.protectedUntil = until;
+        ServiceEntry service = serviceByDeployment.get(task.deploymentId);
+        if (service == null) {
+            return;
+        }
+        if (until == null) {
+            scheduler.request(service);
+        } else {
+            timeline.at(until, () -> scheduler.request(service));
+        }
     }
 
     /** Tells a task to stop; false when it was told already or has stopped. */
@@ -399,7 +428,7 @@ public final class EcsState {
         }
         DeploymentEntry deployment = new DeploymentEntry(ids.deploymentId(), spec.definition(), spec.launchType(),
                 spec.capacityProviderStrategy(), spec.platformVersion(), spec.platformFamily(),
-                spec.networkConfiguration(), now());
+                spec.networkConfiguration(), spec.serviceConnectConfiguration(), now());
         service.deployments.add(0, deployment);
         service.steady = false;
         serviceByDeployment.put(deployment.id, service);
