@@ -283,6 +283,13 @@ class DaemonsTest extends EcsApiTest {
 
             assertThat(pages).isEqualTo(3);
             assertThat(seen).hasSize(5).doesNotHaveDuplicates();
+            ListDaemonTaskDefinitionsResponse newest = ecs.listDaemonTaskDefinitions(r -> r.sort(SortOrder.DESC).maxResults(2));
+            ListDaemonTaskDefinitionsResponse older = ecs.listDaemonTaskDefinitions(r -> r.sort(SortOrder.DESC).maxResults(2)
+                    .nextToken(newest.nextToken()));
+            assertThat(arns(newest)).containsExactly(PREFIX + "daemon-task-definition/monitoring-agent:5",
+                    PREFIX + "daemon-task-definition/monitoring-agent:4");
+            assertThat(arns(older)).containsExactly(PREFIX + "daemon-task-definition/monitoring-agent:3",
+                    PREFIX + "daemon-task-definition/monitoring-agent:2");
             failure(InvalidParameterException.class, () -> ecs.listDaemonTaskDefinitions(r -> r.nextToken("bogus")),
                     "Invalid token bogus");
             failure(InvalidParameterException.class, () -> ecs.listDaemonTaskDefinitions(r -> r.maxResults(101)),
@@ -527,6 +534,20 @@ class DaemonsTest extends EcsApiTest {
             assertThat(ecs.listTagsForResource(r -> r.resourceArn(DAEMON_ARN)).tags()).containsExactly(tag("team", "observability"));
             assertThat(daemonTasks("RUNNING")).singleElement().satisfies(task -> assertThat(task.tags()).containsExactly(
                     tag("team", "observability"), tag("aws:ecs:clusterName", "prod"), tag("aws:ecs:daemonName", "my-monitoring-daemon")));
+        }
+
+        @Test
+        void aDaemonIsTaggedAndUntaggedByItsArnUntilItIsDeleted() {
+            registerAgent("agent:1");
+            createDaemon(AGENT_1);
+
+            ecs.tagResource(r -> r.resourceArn(DAEMON_ARN).tags(tag("team", "observability"), tag("env", "prod")));
+            ecs.untagResource(r -> r.resourceArn(DAEMON_ARN).tagKeys("env"));
+
+            assertThat(ecs.listTagsForResource(r -> r.resourceArn(DAEMON_ARN)).tags()).containsExactly(tag("team", "observability"));
+            ecs.deleteDaemon(r -> r.daemonArn(DAEMON_ARN));
+            failure(InvalidParameterException.class, () -> ecs.listTagsForResource(r -> r.resourceArn(DAEMON_ARN)),
+                    "The specified resource could not be found.");
         }
 
         @Test

@@ -108,7 +108,7 @@ public final class Daemons {
         DaemonSpec spec = spec(state, request.daemonTaskDefinitionArn(), request.capacityProviderArns(),
                 request.propagateTags() != null ? request.propagateTagsAsString() : null,
                 request.enableECSManagedTags(), request.enableExecuteCommand(),
-                request.critical() != null ? request.critical() : current.toDaemonRevision().critical());
+                request.critical() != null ? request.critical() : current.critical());
         DaemonDeploymentConfiguration configuration = configuration(request.deploymentConfiguration());
         DaemonDeploymentEntry deployment = state.updateDaemon(daemon, spec, configuration);
         state.settle();

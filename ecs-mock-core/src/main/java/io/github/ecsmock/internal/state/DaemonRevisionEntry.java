@@ -47,6 +47,10 @@ public final class DaemonRevisionEntry {
         return arn;
     }
 
+    public boolean critical() {
+        return critical;
+    }
+
     public String daemonTaskDefinitionArn() {
         return definition.daemonTaskDefinitionArn();
     }
