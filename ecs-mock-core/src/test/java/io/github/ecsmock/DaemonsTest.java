@@ -359,6 +359,24 @@ class DaemonsTest extends EcsApiTest {
         }
 
         @Test
+        void aTaskThatCannotStartKeepsTheDeploymentInProgressAndIsTriedAgain() {
+            instance("i-0000000000000000a");
+            registerAgent("agent:1");
+            mock.failTasksOf("monitoring-agent:1");
+            String deploymentArn = createDaemon(AGENT_1).deploymentArn();
+            int stoppedBefore = daemonTasks("STOPPED").size();
+
+            assertThat(deployment(deploymentArn).statusAsString()).isEqualTo("IN_PROGRESS");
+            assertThat(daemonTasks("RUNNING")).isEmpty();
+
+            mock.clearFaults();
+            mock.clock().advance(Duration.ofSeconds(30));
+            assertThat(daemonTasks("RUNNING")).hasSize(1);
+            assertThat(daemonTasks("STOPPED")).hasSize(stoppedBefore);
+            assertThat(deployment(deploymentArn).statusAsString()).isEqualTo("SUCCESSFUL");
+        }
+
+        @Test
         void anInstanceWithoutRoomForTheTaskIsCountedWithoutTheDaemon() {
             ecs.registerContainerInstance(r -> r.cluster("prod")
                     .instanceIdentityDocument("{\"instanceId\":\"i-0000000000000000d\"}")
@@ -769,6 +787,29 @@ class DaemonsTest extends EcsApiTest {
                     software.amazon.awssdk.core.exception.SdkClientException.class);
 
             assertThat(failed).isNotNull();
+        }
+
+        @Test
+        void daemonDeploymentStoppedSucceedsOnTheFirstPollForADeploymentOvertakenByAnUpdate() {
+            instance("i-0000000000000000a");
+            registerAgent("agent:1");
+            registerAgent("agent:2");
+            mock.failTasksOf("monitoring-agent:1", "CannotPullContainerError: pull image manifest has been retried 5 time(s)");
+            String first = createDaemon(AGENT_1).deploymentArn();
+            assertThat(deployment(first).statusAsString()).isEqualTo("IN_PROGRESS");
+
+            String second = ecs.updateDaemon(r -> r.daemonArn(DAEMON_ARN).daemonTaskDefinitionArn(AGENT_2)
+                    .capacityProviderArns(PROVIDER)).deploymentArn();
+
+            WaiterResponse<DescribeDaemonDeploymentsResponse> waited =
+                    waiter.waitUntilDaemonDeploymentStopped(r -> r.daemonDeploymentArns(first));
+            assertThat(waited.attemptsExecuted()).isEqualTo(1);
+            assertThat(waited.matched().response()).hasValueSatisfying(response ->
+                    assertThat(response.daemonDeployments()).singleElement().satisfies(d -> {
+                        assertThat(d.statusAsString()).isEqualTo("STOPPED");
+                        assertThat(d.stoppedAt()).isEqualTo(mock.clock().now());
+                    }));
+            assertThat(deployment(second).statusAsString()).isEqualTo("SUCCESSFUL");
         }
 
         @Test

@@ -144,6 +144,7 @@ final class DaemonScheduler {
         }
         TaskEntry task = state.launchTask(daemon.cluster, spec, taskTags, outcome.slots().get(0));
         if (TaskStatus.STOPPED.equals(task.lastStatus)) {
+            restartLater(daemon); // it failed to start before the daemon could see it stop
             return;
         }
         daemon.tasks.put(task, revision);
@@ -172,17 +173,21 @@ final class DaemonScheduler {
             state.daemons().removeTask(task);
             DaemonRevisionEntry revision = daemon.tasks.remove(task);
             if (daemon.isActive() && revision == daemon.current) {
-                state.timeline().at(state.now().plus(RESTART_DELAY), () -> {
-                    if (state.daemons().byArn(daemon.arn).orElse(null) == daemon) {
-                        reconcile(daemon);
-                    }
-                });
+                restartLater(daemon);
             } else {
                 reconcile(daemon);
                 return;
             }
         }
         progress(daemon);
+    }
+
+    private void restartLater(DaemonEntry daemon) {
+        state.timeline().at(state.now().plus(RESTART_DELAY), () -> {
+            if (state.daemons().byArn(daemon.arn).orElse(null) == daemon) {
+                reconcile(daemon);
+            }
+        });
     }
 
     /** Ends the newest deployment once the daemon's tasks are what it asked for. */
