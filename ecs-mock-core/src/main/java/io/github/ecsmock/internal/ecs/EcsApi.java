@@ -10,6 +10,18 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderRequest;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
+import software.amazon.awssdk.services.ecs.model.CreateDaemonRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateDaemonRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteDaemonRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeDaemonRequest;
+import software.amazon.awssdk.services.ecs.model.ListDaemonsRequest;
+import software.amazon.awssdk.services.ecs.model.ListDaemonDeploymentsRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeDaemonDeploymentsRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeDaemonRevisionsRequest;
+import software.amazon.awssdk.services.ecs.model.RegisterDaemonTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeDaemonTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteDaemonTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.ListDaemonTaskDefinitionsRequest;
 import software.amazon.awssdk.services.ecs.model.StartTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceRequest;
 import software.amazon.awssdk.services.ecs.model.DeregisterContainerInstanceRequest;
@@ -113,6 +125,8 @@ public final class EcsApi {
     private final TaskProtection taskProtection;
     private final EcsExec exec;
     private final ServiceConnect serviceConnect;
+    private final DaemonTaskDefinitions daemonTaskDefinitions;
+    private final Daemons daemons;
 
     public EcsApi(ValidationProfile profile) {
         TagRules tagRules = new TagRules();
@@ -130,6 +144,8 @@ public final class EcsApi {
         taskProtection = new TaskProtection();
         exec = new EcsExec();
         serviceConnect = new ServiceConnect();
+        daemonTaskDefinitions = new DaemonTaskDefinitions(tagRules);
+        daemons = new Daemons(tagRules);
 
         add("CreateCluster", CreateClusterRequest::builder, clusters::createCluster);
         add("DeleteCluster", DeleteClusterRequest::builder, clusters::deleteCluster);
@@ -186,6 +202,20 @@ public final class EcsApi {
         add("SubmitTaskStateChange", SubmitTaskStateChangeRequest::builder, agent::submitTaskStateChange);
         add("SubmitContainerStateChange", SubmitContainerStateChangeRequest::builder, agent::submitContainerStateChange);
         add("SubmitAttachmentStateChanges", SubmitAttachmentStateChangesRequest::builder, agent::submitAttachmentStateChanges);
+
+        add("RegisterDaemonTaskDefinition", RegisterDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions::registerDaemonTaskDefinition);
+        add("DescribeDaemonTaskDefinition", DescribeDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions::describeDaemonTaskDefinition);
+        add("DeleteDaemonTaskDefinition", DeleteDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions::deleteDaemonTaskDefinition);
+        add("ListDaemonTaskDefinitions", ListDaemonTaskDefinitionsRequest::builder, daemonTaskDefinitions::listDaemonTaskDefinitions);
+
+        add("CreateDaemon", CreateDaemonRequest::builder, daemons::createDaemon);
+        add("UpdateDaemon", UpdateDaemonRequest::builder, daemons::updateDaemon);
+        add("DeleteDaemon", DeleteDaemonRequest::builder, daemons::deleteDaemon);
+        add("DescribeDaemon", DescribeDaemonRequest::builder, daemons::describeDaemon);
+        add("ListDaemons", ListDaemonsRequest::builder, daemons::listDaemons);
+        add("ListDaemonDeployments", ListDaemonDeploymentsRequest::builder, daemons::listDaemonDeployments);
+        add("DescribeDaemonDeployments", DescribeDaemonDeploymentsRequest::builder, daemons::describeDaemonDeployments);
+        add("DescribeDaemonRevisions", DescribeDaemonRevisionsRequest::builder, daemons::describeDaemonRevisions);
 
         add("TagResource", TagResourceRequest::builder, tags::tagResource);
         add("UntagResource", UntagResourceRequest::builder, tags::untagResource);
