@@ -44,6 +44,16 @@ import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
 import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.CreateTaskSetRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateTaskSetRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteTaskSetRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskSetsRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateServicePrimaryTaskSetRequest;
+import software.amazon.awssdk.services.ecs.model.ListServiceDeploymentsRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeServiceDeploymentsRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeServiceRevisionsRequest;
+import software.amazon.awssdk.services.ecs.model.StopServiceDeploymentRequest;
+import software.amazon.awssdk.services.ecs.model.ContinueServiceDeploymentRequest;
 
 /**
  * The ECS operations the mock implements: one operations object per resource area, and the table
@@ -93,6 +103,8 @@ public final class EcsApi {
     private final ContainerInstances containerInstances;
     private final Attributes attributes;
     private final Agent agent;
+    private final TaskSets taskSets;
+    private final ServiceDeployments serviceDeployments;
 
     public EcsApi(ValidationProfile profile) {
         TagRules tagRules = new TagRules();
@@ -105,6 +117,8 @@ public final class EcsApi {
         containerInstances = new ContainerInstances(tagRules);
         attributes = new Attributes();
         agent = new Agent();
+        taskSets = new TaskSets(tagRules, leniency);
+        serviceDeployments = new ServiceDeployments();
 
         add("CreateCluster", CreateClusterRequest::builder, clusters::createCluster);
         add("DeleteCluster", DeleteClusterRequest::builder, clusters::deleteCluster);
@@ -123,6 +137,18 @@ public final class EcsApi {
         add("DeleteService", DeleteServiceRequest::builder, services::deleteService);
         add("DescribeServices", DescribeServicesRequest::builder, services::describeServices);
         add("ListServices", ListServicesRequest::builder, services::listServices);
+
+        add("CreateTaskSet", CreateTaskSetRequest::builder, taskSets::createTaskSet);
+        add("UpdateTaskSet", UpdateTaskSetRequest::builder, taskSets::updateTaskSet);
+        add("DeleteTaskSet", DeleteTaskSetRequest::builder, taskSets::deleteTaskSet);
+        add("DescribeTaskSets", DescribeTaskSetsRequest::builder, taskSets::describeTaskSets);
+        add("UpdateServicePrimaryTaskSet", UpdateServicePrimaryTaskSetRequest::builder, taskSets::updateServicePrimaryTaskSet);
+
+        add("ListServiceDeployments", ListServiceDeploymentsRequest::builder, serviceDeployments::listServiceDeployments);
+        add("DescribeServiceDeployments", DescribeServiceDeploymentsRequest::builder, serviceDeployments::describeServiceDeployments);
+        add("DescribeServiceRevisions", DescribeServiceRevisionsRequest::builder, serviceDeployments::describeServiceRevisions);
+        add("StopServiceDeployment", StopServiceDeploymentRequest::builder, serviceDeployments::stopServiceDeployment);
+        add("ContinueServiceDeployment", ContinueServiceDeploymentRequest::builder, serviceDeployments::continueServiceDeployment);
 
         add("RunTask", RunTaskRequest::builder, tasks::runTask);
         add("StopTask", StopTaskRequest::builder, tasks::stopTask);

@@ -330,7 +330,7 @@ public final class Services {
         }
     }
 
-    private static TaskDefinition activeDefinition(EcsState state, String reference) {
+    static TaskDefinition activeDefinition(EcsState state, String reference) {
         if (reference == null || reference.isBlank()) {
             throw Errors.invalidParameter("TaskDefinition can not be blank.");
         }
@@ -342,7 +342,7 @@ public final class Services {
         return definition;
     }
 
-    private static void checkLoadBalancers(TaskDefinition definition, List<LoadBalancer> loadBalancers) {
+    static void checkLoadBalancers(TaskDefinition definition, List<LoadBalancer> loadBalancers) {
         for (LoadBalancer balancer : loadBalancers) {
             if (balancer.containerName() == null || balancer.containerName().isEmpty()) {
                 throw Errors.invalidParameter("Container Name can not be blank.");
@@ -377,7 +377,7 @@ public final class Services {
         return merged.build();
     }
 
-    private static DeploymentSpec deploymentSpec(TaskDefinition definition, LaunchRules.Launch launch, NetworkConfiguration network,
+    static DeploymentSpec deploymentSpec(TaskDefinition definition, LaunchRules.Launch launch, NetworkConfiguration network,
                                                  String platformVersion) {
         boolean fargate = "FARGATE".equals(launch.launchType());
         return new DeploymentSpec(definition, launch.launchType(), launch.strategy(),

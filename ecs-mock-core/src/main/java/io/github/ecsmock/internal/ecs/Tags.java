@@ -112,7 +112,7 @@ public final class Tags {
             }
             case "task-set": {
                 activeClusterOf(state, rest);
-                throw notFound(listing);
+                return state.taskSetByArn(arn).map(taskSet -> arn).orElseThrow(() -> notFound(listing));
             }
             case "capacity-provider":
                 throw notFound(listing);
