@@ -38,7 +38,8 @@ class FuzzTest {
     private static final Set<String> ERROR_CODES = Set.of("SerializationException", "UnknownOperationException",
             "InvalidParameterException", "ClientException", "ClusterNotFoundException", "ServiceNotFoundException",
             "ServiceNotActiveException", "ResourceNotFoundException", "ClusterContainsServicesException",
-            "ClusterContainsTasksException", "RequestEntityTooLargeException", "BadRequestException");
+            "ClusterContainsTasksException", "RequestEntityTooLargeException", "BadRequestException",
+            "TaskSetNotFoundException", "ServiceDeploymentNotFoundException", "ConflictException");
     private static final List<String> AUTHORIZATIONS = List.of("",
             "AWS4-HMAC-SHA256 Credential=test/20261125/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=00",
             "AWS4-HMAC-SHA256 Credential=test/20261125/eu-west-1/ecs/aws4_request, SignedHeaders=host, Signature=00",
@@ -183,6 +184,10 @@ class FuzzTest {
                 {"RegisterTaskDefinition", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"nginx\",\"memory\":64}]}"},
                 {"CreateService", "{\"cluster\":\"dev\",\"serviceName\":\"web\",\"taskDefinition\":\"web:1\",\"desiredCount\":2,"
                         + "\"launchType\":\"FARGATE\",\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}}"},
+                {"CreateService", "{\"cluster\":\"dev\",\"serviceName\":\"api\",\"desiredCount\":2,"
+                        + "\"deploymentController\":{\"type\":\"EXTERNAL\"}}"},
+                {"CreateTaskSet", "{\"cluster\":\"dev\",\"service\":\"api\",\"taskDefinition\":\"web:1\",\"launchType\":\"FARGATE\","
+                        + "\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}},\"scale\":{\"value\":50}}"},
                 {"RunTask", "{\"cluster\":\"dev\",\"taskDefinition\":\"web:1\",\"count\":3,\"launchType\":\"FARGATE\","
                         + "\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}}"}};
         for (String[] call : calls) {
