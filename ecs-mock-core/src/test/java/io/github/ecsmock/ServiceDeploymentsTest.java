@@ -54,6 +54,11 @@ class ServiceDeploymentsTest extends EcsApiTest {
         ecs.registerTaskDefinition(definition());
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void theStateKeepsItsRules() {
+        assertThat(mock.invariantViolations()).isEmpty();
+    }
+
     // ---------------------------------------------------------------- what CreateService and UpdateService record
 
     @Test

@@ -51,6 +51,11 @@ class TaskSetsTest extends EcsApiTest {
         createExternal("web", 4);
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void theStateKeepsItsRules() {
+        assertThat(mock.invariantViolations()).isEmpty();
+    }
+
     // ---------------------------------------------------------------- CreateTaskSet
 
     @Test
