@@ -86,6 +86,9 @@ class TaskSetsTest extends EcsApiTest {
             assertThat(task.group()).isEqualTo("service:web");
             assertThat(task.lastStatus()).isEqualTo("RUNNING");
         });
+        assertThat(describeService().events()).extracting(software.amazon.awssdk.services.ecs.model.ServiceEvent::message)
+                .anySatisfy(message -> assertThat(message).startsWith("(service web, taskSet " + taskSet.id() + ") has started 2 tasks: "))
+                .contains("(service web) has reached a steady state.");
     }
 
     @Test

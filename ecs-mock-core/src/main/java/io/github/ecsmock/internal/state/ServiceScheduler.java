@@ -157,9 +157,9 @@ final class ServiceScheduler {
      * deployer shifts traffic itself), a DRAINING one to none, and dropped once its tasks have stopped.
      */
     private void reconcileTaskSets(ServiceEntry service) {
-        List<TaskEntry> started = new ArrayList<>();
-        List<TaskEntry> stopped = new ArrayList<>();
         for (TaskSetEntry taskSet : service.taskSets) {
+            List<TaskEntry> started = new ArrayList<>();
+            List<TaskEntry> stopped = new ArrayList<>();
             DeploymentEntry deployment = taskSet.deployment;
             int computed = taskSet.computedDesiredCount();
             for (TaskEntry task : List.copyOf(deployment.tasks())) {
@@ -187,13 +187,14 @@ final class ServiceScheduler {
                 taskSet.stabilityStatusAt = state.now();
                 deployment.updatedAt = state.now();
             }
-        }
-        if (!started.isEmpty()) {
-            event(service, "(service " + service.name() + ") has started " + started.size() + " tasks: " + taskList(started) + ".");
-        }
-        if (!stopped.isEmpty()) {
-            event(service, "(service " + service.name() + ") has stopped " + stopped.size() + " running tasks: "
-                    + taskList(stopped) + ".");
+            // ECS names the task set in its events about one: "(service X, taskSet ecs-svc/N) has begun draining ...".
+            String prefix = "(service " + service.name() + ", taskSet " + taskSet.id() + ")";
+            if (!started.isEmpty()) {
+                event(service, prefix + " has started " + started.size() + " tasks: " + taskList(started) + ".");
+            }
+            if (!stopped.isEmpty()) {
+                event(service, prefix + " has stopped " + stopped.size() + " running tasks: " + taskList(stopped) + ".");
+            }
         }
         for (Iterator<TaskSetEntry> it = service.taskSets.iterator(); it.hasNext(); ) {
             TaskSetEntry taskSet = it.next();
