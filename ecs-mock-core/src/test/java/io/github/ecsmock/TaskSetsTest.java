@@ -309,12 +309,18 @@ class TaskSetsTest extends EcsApiTest {
     }
 
     @Test
-    void taskSetsOfACodeDeployServiceCanBeDescribedButNotChanged() {
+    void aCodeDeployServiceStartsWithAPrimaryTaskSetThatOnlyCodeDeployChanges() {
         ecs.createService(r -> r.cluster("prod").serviceName("bluegreen").taskDefinition("web:1").desiredCount(1)
                 .deploymentController(c -> c.type(DeploymentControllerType.CODE_DEPLOY))
                 .launchType(LaunchType.FARGATE).networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(SUBNET))));
 
-        assertThat(ecs.describeTaskSets(r -> r.cluster("prod").service("bluegreen")).taskSets()).isEmpty();
+        assertThat(ecs.describeTaskSets(r -> r.cluster("prod").service("bluegreen")).taskSets()).singleElement().satisfies(set -> {
+            assertThat(set.status()).isEqualTo("PRIMARY");
+            assertThat(set.scale()).isEqualTo(Scale.builder().value(100.0).unit(ScaleUnit.PERCENT).build());
+            assertThat(set.taskDefinition()).isEqualTo(PREFIX + "task-definition/web:1");
+            assertThat(set.runningCount()).isEqualTo(1);
+        });
+        assertThat(ecs.describeServices(r -> r.cluster("prod").services("bluegreen")).services().get(0).runningCount()).isEqualTo(1);
         assertError(InvalidParameterException.class, () -> ecs.createTaskSet(fargateTaskSet("bluegreen", "web:1", 100.0)),
                 "Unable to create task sets on services with a CODE_DEPLOY deployment controller. "
                         + "Use AWS CodeDeploy to trigger a new deployment.");

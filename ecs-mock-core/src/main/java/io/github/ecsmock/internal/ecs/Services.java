@@ -136,6 +136,14 @@ public final class Services {
         ServiceEntry service = state.addService(cluster, config.build(), request, first);
         state.tags().forget(service.arn());
         state.tags().add(service.arn(), request.tags());
+        if ("CODE_DEPLOY".equals(controller) && definition != null) {
+            // A blue/green service starts with one task set, PRIMARY at 100%, of the service's definition;
+            // CodeDeploy then adds the replacement set beside it.
+            state.makePrimary(state.createTaskSet(service, deploymentSpec(definition, launch, network, request.platformVersion()),
+                    null, software.amazon.awssdk.services.ecs.model.Scale.builder().value(100.0).unit("PERCENT").build(),
+                    request.hasLoadBalancers() ? request.loadBalancers() : List.of(),
+                    request.hasServiceRegistries() ? request.serviceRegistries() : List.of()));
+        }
         state.settle();
         return CreateServiceResponse.builder().service(service.toService(state.tags().tagsOf(service.arn()))).build();
     }
