@@ -216,6 +216,10 @@ class FuzzTest {
                 {"RegisterTaskDefinition", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"nginx\",\"memory\":64}]}"},
                 {"CreateService", "{\"cluster\":\"dev\",\"serviceName\":\"web\",\"taskDefinition\":\"web:1\",\"desiredCount\":2,"
                         + "\"launchType\":\"FARGATE\",\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}}"},
+                {"CreateService", "{\"cluster\":\"dev\",\"serviceName\":\"api\",\"desiredCount\":2,"
+                        + "\"deploymentController\":{\"type\":\"EXTERNAL\"}}"},
+                {"CreateTaskSet", "{\"cluster\":\"dev\",\"service\":\"api\",\"taskDefinition\":\"web:1\",\"launchType\":\"FARGATE\","
+                        + "\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}},\"scale\":{\"value\":50}}"},
                 {"RunTask", "{\"cluster\":\"dev\",\"taskDefinition\":\"web:1\",\"count\":3,\"launchType\":\"FARGATE\","
                         + "\"enableExecuteCommand\":true,\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}}"},
                 {"PutAccountSetting", "{\"name\":\"containerInsights\",\"value\":\"enabled\","

@@ -60,6 +60,19 @@ public final class Arns {
         return prefix + "service/" + cluster + "/" + name;
     }
 
+    /** {@code task-set/<cluster>/<service>/ecs-svc/<19 digits>}: the task set id keeps its slash. */
+    public String taskSet(String cluster, String service, String id) {
+        return prefix + "task-set/" + cluster + "/" + service + "/" + id;
+    }
+
+    public String serviceDeployment(String cluster, String service, String id) {
+        return prefix + "service-deployment/" + cluster + "/" + service + "/" + id;
+    }
+
+    public String serviceRevision(String cluster, String service, String id) {
+        return prefix + "service-revision/" + cluster + "/" + service + "/" + id;
+    }
+
     public String task(String cluster, String id) {
         return prefix + "task/" + cluster + "/" + id;
     }

@@ -71,6 +71,16 @@ import software.amazon.awssdk.services.ecs.model.GetTaskProtectionRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateTaskProtectionRequest;
 import software.amazon.awssdk.services.ecs.model.ExecuteCommandRequest;
 import software.amazon.awssdk.services.ecs.model.ListServicesByNamespaceRequest;
+import software.amazon.awssdk.services.ecs.model.CreateTaskSetRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateTaskSetRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteTaskSetRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskSetsRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateServicePrimaryTaskSetRequest;
+import software.amazon.awssdk.services.ecs.model.ListServiceDeploymentsRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeServiceDeploymentsRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeServiceRevisionsRequest;
+import software.amazon.awssdk.services.ecs.model.StopServiceDeploymentRequest;
+import software.amazon.awssdk.services.ecs.model.ContinueServiceDeploymentRequest;
 
 /**
  * The ECS operations the mock implements: one operations object per resource area, and the table
@@ -127,6 +137,8 @@ public final class EcsApi {
     private final ServiceConnect serviceConnect;
     private final DaemonTaskDefinitions daemonTaskDefinitions;
     private final Daemons daemons;
+    private final TaskSets taskSets;
+    private final ServiceDeployments serviceDeployments;
 
     public EcsApi(ValidationProfile profile) {
         TagRules tagRules = new TagRules();
@@ -146,6 +158,8 @@ public final class EcsApi {
         serviceConnect = new ServiceConnect();
         daemonTaskDefinitions = new DaemonTaskDefinitions(tagRules);
         daemons = new Daemons(tagRules);
+        taskSets = new TaskSets(tagRules, leniency);
+        serviceDeployments = new ServiceDeployments();
 
         add("CreateCluster", CreateClusterRequest::builder, clusters::createCluster);
         add("DeleteCluster", DeleteClusterRequest::builder, clusters::deleteCluster);
@@ -173,6 +187,18 @@ public final class EcsApi {
         add("DeleteService", DeleteServiceRequest::builder, services::deleteService);
         add("DescribeServices", DescribeServicesRequest::builder, services::describeServices);
         add("ListServices", ListServicesRequest::builder, services::listServices);
+
+        add("CreateTaskSet", CreateTaskSetRequest::builder, taskSets::createTaskSet);
+        add("UpdateTaskSet", UpdateTaskSetRequest::builder, taskSets::updateTaskSet);
+        add("DeleteTaskSet", DeleteTaskSetRequest::builder, taskSets::deleteTaskSet);
+        add("DescribeTaskSets", DescribeTaskSetsRequest::builder, taskSets::describeTaskSets);
+        add("UpdateServicePrimaryTaskSet", UpdateServicePrimaryTaskSetRequest::builder, taskSets::updateServicePrimaryTaskSet);
+
+        add("ListServiceDeployments", ListServiceDeploymentsRequest::builder, serviceDeployments::listServiceDeployments);
+        add("DescribeServiceDeployments", DescribeServiceDeploymentsRequest::builder, serviceDeployments::describeServiceDeployments);
+        add("DescribeServiceRevisions", DescribeServiceRevisionsRequest::builder, serviceDeployments::describeServiceRevisions);
+        add("StopServiceDeployment", StopServiceDeploymentRequest::builder, serviceDeployments::stopServiceDeployment);
+        add("ContinueServiceDeployment", ContinueServiceDeploymentRequest::builder, serviceDeployments::continueServiceDeployment);
 
         add("RunTask", RunTaskRequest::builder, tasks::runTask);
         add("StopTask", StopTaskRequest::builder, tasks::stopTask);

@@ -138,6 +138,14 @@ public final class Services {
         ServiceEntry service = state.addService(cluster, config.build(), request, first);
         state.tags().forget(service.arn());
         state.tags().add(service.arn(), request.tags());
+        if ("CODE_DEPLOY".equals(controller) && definition != null) {
+            // A blue/green service starts with one task set, PRIMARY at 100%, of the service's definition;
+            // CodeDeploy then adds the replacement set beside it.
+            state.makePrimary(state.createTaskSet(service, deploymentSpec(definition, launch, network, request.platformVersion(), null),
+                    null, software.amazon.awssdk.services.ecs.model.Scale.builder().value(100.0).unit("PERCENT").build(),
+                    request.hasLoadBalancers() ? request.loadBalancers() : List.of(),
+                    request.hasServiceRegistries() ? request.serviceRegistries() : List.of()));
+        }
         state.settle();
         return CreateServiceResponse.builder().service(service.toService(state.tags().tagsOf(service.arn()))).build();
     }
@@ -338,7 +346,7 @@ public final class Services {
         }
     }
 
-    private static TaskDefinition activeDefinition(EcsState state, String reference) {
+    static TaskDefinition activeDefinition(EcsState state, String reference) {
         if (reference == null || reference.isBlank()) {
             throw Errors.invalidParameter("TaskDefinition can not be blank.");
         }
@@ -350,7 +358,7 @@ public final class Services {
         return definition;
     }
 
-    private static void checkLoadBalancers(TaskDefinition definition, List<LoadBalancer> loadBalancers) {
+    static void checkLoadBalancers(TaskDefinition definition, List<LoadBalancer> loadBalancers) {
         for (LoadBalancer balancer : loadBalancers) {
             if (balancer.containerName() == null || balancer.containerName().isEmpty()) {
                 throw Errors.invalidParameter("Container Name can not be blank.");
@@ -385,7 +393,7 @@ public final class Services {
         return merged.build();
     }
 
-    private static DeploymentSpec deploymentSpec(TaskDefinition definition, LaunchRules.Launch launch, NetworkConfiguration network,
+    static DeploymentSpec deploymentSpec(TaskDefinition definition, LaunchRules.Launch launch, NetworkConfiguration network,
                                                  String platformVersion, ServiceConnectConfiguration serviceConnect) {
         boolean fargate = "FARGATE".equals(launch.launchType());
         return new DeploymentSpec(definition, launch.launchType(), launch.strategy(),

@@ -113,7 +113,7 @@ public final class Tags {
             }
             case "task-set": {
                 activeClusterOf(state, rest);
-                throw notFound(listing);
+                return state.taskSetByArn(arn).map(taskSet -> arn).orElseThrow(() -> notFound(listing));
             }
             case "capacity-provider": {
                 // Auto Scaling group providers carry tags until they are gone; the built-in FARGATE and

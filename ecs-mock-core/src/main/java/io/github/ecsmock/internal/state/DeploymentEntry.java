@@ -34,6 +34,10 @@ public final class DeploymentEntry {
     int failedTasks;
     /** After a task failed to start, the scheduler launches no more for this deployment before this time. */
     Instant retryAt;
+    /** The service revision this deployment runs (a rollback runs an older one again). */
+    String revisionArn;
+    /** The service deployment that made this deployment, or that rolls back to it; null for a task set. */
+    ServiceDeploymentEntry serviceDeployment;
     private final Map<String, TaskEntry> tasks = new LinkedHashMap<>();
 
     DeploymentEntry(String id, TaskDefinition definition, String launchType,
@@ -78,6 +82,10 @@ public final class DeploymentEntry {
     /** The Service Connect configuration this deployment runs with, or null. */
     public ServiceConnectConfiguration serviceConnectConfiguration() {
         return serviceConnectConfiguration;
+    }
+
+    public String revisionArn() {
+        return revisionArn;
     }
 
     public String taskDefinitionArn() {

@@ -19,7 +19,10 @@ import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DaemonDeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DaemonTaskDefinition;
+import software.amazon.awssdk.services.ecs.model.LoadBalancer;
+import software.amazon.awssdk.services.ecs.model.Scale;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceRevision;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
@@ -70,6 +73,8 @@ public final class EcsState {
     private final CapacityProviderRegistry capacityProviders = new CapacityProviderRegistry();
     private final NamespaceRegistry namespaces = new NamespaceRegistry();
     private final Map<String, ServiceEntry> serviceByDeployment = new HashMap<>();
+    private final Map<String, ServiceDeploymentEntry> serviceDeployments = new HashMap<>();
+    private final Map<String, ServiceRevision> serviceRevisions = new HashMap<>();
     private final TaskLifecycle lifecycle;
     private final TaskLauncher launcher = new TaskLauncher(this);
     private final ServiceScheduler scheduler = new ServiceScheduler(this);
@@ -421,6 +426,9 @@ public final class EcsState {
             if (!"INACTIVE".equals(service.status) && !service.deployments.isEmpty() && service.primary().launchType != null
                     && !"FARGATE".equals(service.primary().launchType)) {
                 scheduler.request(service);
+            } else if (!"INACTIVE".equals(service.status) && service.taskSets.stream()
+                    .anyMatch(set -> set.deployment.launchType != null && !"FARGATE".equals(set.deployment.launchType))) {
+                scheduler.request(service);
             }
         }
     }
@@ -437,8 +445,34 @@ public final class EcsState {
         return service;
     }
 
-    /** Makes a new PRIMARY deployment; the previous PRIMARY becomes ACTIVE and is replaced by the scheduler. */
+    /**
+     * Makes a new PRIMARY deployment; the previous PRIMARY becomes ACTIVE and is replaced by the scheduler.
+     * It runs a new service revision, and a service deployment records the move to it; one still in
+     * progress is STOPPED, as the new one takes over.
+     */
     public DeploymentEntry deploy(ServiceEntry service, DeploymentSpec spec) {
+        List<DeploymentEntry> sources = List.copyOf(service.deployments);
+        DeploymentEntry deployment = newDeployment(service, spec);
+        String id = deployment.id.substring(deployment.id.indexOf('/') + 1);
+        deployment.revisionArn = arns.serviceRevision(service.cluster.name(), service.name(), id);
+        serviceRevisions.put(deployment.revisionArn, revision(service, deployment));
+        service.revisionArns.add(deployment.revisionArn);
+        for (ServiceDeploymentEntry running : service.serviceDeployments) {
+            if (running.isInProgress() || "ROLLBACK_IN_PROGRESS".equals(running.status)) {
+                // Unverified wording: ECS's reason for a deployment that a newer one replaced.
+                running.finish("STOPPED", "Service deployment was stopped because a new service deployment started.", now());
+            }
+        }
+        ServiceDeploymentEntry record = new ServiceDeploymentEntry(nextSequence(),
+                arns.serviceDeployment(service.cluster.name(), service.name(), ids.serviceDeploymentId()), service, sources,
+                deployment, service.config.deploymentConfiguration(), now());
+        deployment.serviceDeployment = record;
+        service.serviceDeployments.add(record);
+        serviceDeployments.put(record.arn, record);
+        return deployment;
+    }
+
+    private DeploymentEntry newDeployment(ServiceEntry service, DeploymentSpec spec) {
         for (DeploymentEntry previous : service.deployments) {
             previous.status = "ACTIVE";
         }
@@ -450,6 +484,136 @@ public final class EcsState {
         serviceByDeployment.put(deployment.id, service);
         scheduler.request(service);
         return deployment;
+    }
+
+    /**
+     * Rolls the service's current service deployment back to {@code target}, the deployment that ran
+     * before: a new PRIMARY deployment runs the target's revision again (no new revision), and the
+     * service deployment is ROLLBACK_IN_PROGRESS until it completes.
+     */
+    public DeploymentEntry rollBack(ServiceEntry service, DeploymentEntry target, String reason) {
+        ServiceDeploymentEntry record = service.primary().serviceDeployment;
+        service.config = service.config.toBuilder().taskDefinition(target.taskDefinitionArn()).build();
+        DeploymentEntry rollback = newDeployment(service, target.spec());
+        rollback.revisionArn = target.revisionArn;
+        if (record != null) {
+            rollback.serviceDeployment = record;
+            record.rollbackDeployment = rollback;
+            record.rollback = software.amazon.awssdk.services.ecs.model.Rollback.builder()
+                    .reason(reason).startedAt(now()).serviceRevisionArn(target.revisionArn).build();
+            record.finish("ROLLBACK_IN_PROGRESS", reason, now());
+        }
+        return rollback;
+    }
+
+    /** A PRIMARY deployment completed: its service deployment succeeded, or its rollback did. */
+    void deploymentCompleted(DeploymentEntry deployment) {
+        ServiceDeploymentEntry record = deployment.serviceDeployment;
+        if (record == null) {
+            return;
+        }
+        if (record.rollbackDeployment == deployment && "ROLLBACK_IN_PROGRESS".equals(record.status)) {
+            record.finish("ROLLBACK_SUCCESSFUL", "Service deployment rolled back successfully.", now());
+        } else if (record.target == deployment && record.isInProgress()) {
+            record.finish("SUCCESSFUL", "Service deployment completed successfully.", now());
+        }
+    }
+
+    /** The revision as DescribeServiceRevisions shows it: what the deployment runs, fixed when it was made. */
+    private ServiceRevision revision(ServiceEntry service, DeploymentEntry deployment) {
+        ServiceRevision.Builder revision = ServiceRevision.builder()
+                .serviceRevisionArn(deployment.revisionArn)
+                .serviceArn(service.arn())
+                .clusterArn(service.clusterArn())
+                .taskDefinition(deployment.taskDefinitionArn())
+                .platformVersion(deployment.platformVersion)
+                .platformFamily(deployment.platformFamily)
+                .loadBalancers(service.config.loadBalancers())
+                .serviceRegistries(service.config.serviceRegistries())
+                .networkConfiguration(deployment.networkConfiguration)
+                .containerImages(deployment.definition.containerDefinitions().stream()
+                        .map(container -> software.amazon.awssdk.services.ecs.model.ContainerImage.builder()
+                                .containerName(container.name()).image(container.image()).build())
+                        .toList())
+                .guardDutyEnabled(false)
+                .createdAt(now());
+        if (deployment.capacityProviderStrategy.isEmpty()) {
+            revision.launchType(deployment.launchType);
+        } else {
+            revision.capacityProviderStrategy(deployment.capacityProviderStrategy);
+        }
+        return revision.build();
+    }
+
+    public Optional<ServiceDeploymentEntry> serviceDeployment(String arn) {
+        return Optional.ofNullable(arn == null ? null : serviceDeployments.get(arn));
+    }
+
+    public Optional<ServiceRevision> serviceRevision(String arn) {
+        return Optional.ofNullable(arn == null ? null : serviceRevisions.get(arn));
+    }
+
+    // ---- task sets
+
+    /** Adds an ACTIVE task set to the service; the scheduler starts its share of the service's tasks. */
+    public TaskSetEntry createTaskSet(ServiceEntry service, DeploymentSpec spec, String externalId, Scale scale,
+                                      List<LoadBalancer> loadBalancers, List<software.amazon.awssdk.services.ecs.model.ServiceRegistry> registries) {
+        DeploymentEntry deployment = new DeploymentEntry(ids.deploymentId(), spec.definition(), spec.launchType(),
+                spec.capacityProviderStrategy(), spec.platformVersion(), spec.platformFamily(), spec.networkConfiguration(),
+                spec.serviceConnectConfiguration(), now());
+        TaskSetEntry taskSet = new TaskSetEntry(arns.taskSet(service.cluster.name(), service.name(), deployment.id), service,
+                deployment, externalId, scale, loadBalancers, registries);
+        service.taskSets.add(taskSet);
+        service.steady = false;
+        serviceByDeployment.put(deployment.id, service);
+        scheduler.request(service);
+        return taskSet;
+    }
+
+    public void scaleTaskSet(TaskSetEntry taskSet, Scale scale) {
+        taskSet.scale = scale;
+        taskSet.deployment.updatedAt = now();
+        scheduler.request(taskSet.service);
+    }
+
+    /** The task set becomes PRIMARY; the one that was PRIMARY becomes ACTIVE. */
+    public void makePrimary(TaskSetEntry taskSet) {
+        for (TaskSetEntry other : taskSet.service.taskSets) {
+            if (other != taskSet && "PRIMARY".equals(other.status)) {
+                other.status = "ACTIVE";
+                other.deployment.status = "ACTIVE";
+                other.deployment.updatedAt = now();
+            }
+        }
+        taskSet.status = "PRIMARY";
+        taskSet.deployment.status = "PRIMARY";
+        taskSet.deployment.updatedAt = now();
+    }
+
+    /** DRAINING: its tasks stop, then it is gone. */
+    public void deleteTaskSet(TaskSetEntry taskSet) {
+        taskSet.status = "DRAINING";
+        taskSet.deployment.status = "DRAINING";
+        taskSet.deployment.updatedAt = now();
+        scheduler.request(taskSet.service);
+    }
+
+    void taskSetGone(TaskSetEntry taskSet) {
+        tags.forget(taskSet.arn);
+    }
+
+    /** The task set an ARN names, in an ACTIVE or DRAINING service. */
+    public Optional<TaskSetEntry> taskSetByArn(String arn) {
+        return arns.resourceOf(arn).filter(resource -> resource.startsWith("task-set/")).flatMap(resource -> {
+            String[] parts = resource.split("/", 4);
+            if (parts.length < 4) {
+                return Optional.empty();
+            }
+            return clusters.byName(parts[1]).flatMap(cluster -> services.byName(cluster.arn(), parts[2]))
+                    .filter(service -> !"INACTIVE".equals(service.status))
+                    .flatMap(service -> service.taskSet(parts[3]))
+                    .filter(taskSet -> taskSet.arn.equals(arn));
+        });
     }
 
     /** Changes a service's configuration; the scheduler brings its tasks in line. */
@@ -473,6 +637,12 @@ public final class EcsState {
                 tags.forget(service.arn());
             }
             service.deployments.forEach(deployment -> serviceByDeployment.remove(deployment.id));
+            service.taskSets.forEach(taskSet -> {
+                serviceByDeployment.remove(taskSet.id());
+                tags.forget(taskSet.arn);
+            });
+            service.serviceDeployments.forEach(record -> serviceDeployments.remove(record.arn));
+            service.revisionArns.forEach(serviceRevisions::remove);
         });
     }
 

@@ -33,6 +33,19 @@ public final class Ids {
         return String.format("ecs-svc/%019d", random.nextLong() & Long.MAX_VALUE);
     }
 
+    /**
+     * A service deployment's id: 22 characters of letters, digits, {@code -} and {@code _}, the shape of
+     * the ids in AWS's examples ({@code NCWGC2ZR-taVzC3gBDfIg2}); how ECS makes them is not documented.
+     */
+    public String serviceDeploymentId() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        StringBuilder text = new StringBuilder(22);
+        for (int i = 0; i < 22; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
     public String uuid() {
         return new UUID((random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
                 .toString();

@@ -160,7 +160,15 @@ public final class Invariants {
             problems.add("service " + service.arn() + " has " + primaries + " PRIMARY deployments, PRIMARY first: "
                     + (!service.deployments.isEmpty() && "PRIMARY".equals(service.deployments.get(0).status)));
         }
-        for (DeploymentEntry deployment : service.deployments) {
+        List<DeploymentEntry> holders = new java.util.ArrayList<>(service.deployments);
+        service.taskSets.forEach(taskSet -> holders.add(taskSet.deployment));
+        if (service.taskSets.stream().filter(taskSet -> "PRIMARY".equals(taskSet.status)).count() > 1) {
+            problems.add("service " + service.arn() + " has more than one PRIMARY task set");
+        }
+        if (!service.taskSets.isEmpty() && !service.deployments.isEmpty()) {
+            problems.add("service " + service.arn() + " has both task sets and deployments");
+        }
+        for (DeploymentEntry deployment : holders) {
             for (TaskEntry task : deployment.tasks()) {
                 if (state.tasks().byId(task.id()).orElse(null) != task || !task.clusterArn().equals(cluster.arn())) {
                     problems.add("deployment " + deployment.id + " holds task " + task.arn() + " that the cluster does not");
@@ -170,7 +178,7 @@ public final class Invariants {
                 }
             }
         }
-        if ("INACTIVE".equals(service.status()) && service.deployments.stream().anyMatch(d -> !d.isDrained())) {
+        if ("INACTIVE".equals(service.status()) && holders.stream().anyMatch(d -> !d.isDrained())) {
             problems.add("INACTIVE service " + service.arn() + " still has tasks that have not stopped");
         }
     }

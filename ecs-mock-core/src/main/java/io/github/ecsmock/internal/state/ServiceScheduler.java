@@ -49,7 +49,14 @@ final class ServiceScheduler {
     }
 
     private void reconcile(ServiceEntry service) {
-        if ("INACTIVE".equals(service.status) || service.deployments.isEmpty()) {
+        if ("INACTIVE".equals(service.status)) {
+            return;
+        }
+        if (service.usesTaskSets()) {
+            reconcileTaskSets(service);
+            return;
+        }
+        if (service.deployments.isEmpty()) {
             return;
         }
         boolean draining = "DRAINING".equals(service.status);
@@ -155,6 +162,72 @@ final class ServiceScheduler {
         settle(service, desired, draining);
     }
 
+    /**
+     * A service whose deployments an outside deployer runs: each task set is brought to its computed
+     * desired count on its own (no maximumPercent or minimumHealthyPercent between them, as the
+     * deployer shifts traffic itself), a DRAINING one to none, and dropped once its tasks have stopped.
+     */
+    private void reconcileTaskSets(ServiceEntry service) {
+        for (TaskSetEntry taskSet : service.taskSets) {
+            List<TaskEntry> started = new ArrayList<>();
+            List<TaskEntry> stopped = new ArrayList<>();
+            DeploymentEntry deployment = taskSet.deployment;
+            int computed = taskSet.computedDesiredCount();
+            for (TaskEntry task : List.copyOf(deployment.tasks())) {
+                if (task.isLive() && isDisplaced(task) && !task.isRunning()) {
+                    stop(service, deployment, task, stopped);
+                }
+            }
+            int excess = deployment.live() - computed;
+            if (excess > 0) {
+                deployment.tasks().stream().filter(TaskEntry::isLive)
+                        .sorted(Comparator.comparing(TaskEntry::isRunning).thenComparing(TaskEntry::sequence, Comparator.reverseOrder()))
+                        .limit(excess).toList()
+                        .forEach(task -> stop(service, deployment, task, stopped));
+            }
+            boolean waiting = deployment.retryAt != null && state.now().isBefore(deployment.retryAt)
+                    || deployment.tasks().stream().anyMatch(task -> "TaskFailedToStart".equals(task.stopCode));
+            int lacking = computed - deployment.live();
+            if (lacking > 0 && !waiting) {
+                started.addAll(start(service, deployment, lacking));
+            }
+            boolean steady = deployment.running() == computed && deployment.live() == computed && deployment.pending() == 0;
+            String stability = steady ? "STEADY_STATE" : "STABILIZING";
+            if (!stability.equals(taskSet.stabilityStatus)) {
+                taskSet.stabilityStatus = stability;
+                taskSet.stabilityStatusAt = state.now();
+                deployment.updatedAt = state.now();
+            }
+            // ECS names the task set in its events about one: "(service X, taskSet ecs-svc/N) has begun draining ...".
+            String prefix = "(service " + service.name() + ", taskSet " + taskSet.id() + ")";
+            if (!started.isEmpty()) {
+                event(service, prefix + " has started " + started.size() + " tasks: " + taskList(started) + ".");
+            }
+            if (!stopped.isEmpty()) {
+                event(service, prefix + " has stopped " + stopped.size() + " running tasks: " + taskList(stopped) + ".");
+            }
+        }
+        for (Iterator<TaskSetEntry> it = service.taskSets.iterator(); it.hasNext(); ) {
+            TaskSetEntry taskSet = it.next();
+            if ("DRAINING".equals(taskSet.status) && taskSet.deployment.isDrained()) {
+                it.remove();
+                state.taskSetGone(taskSet);
+            }
+        }
+        if ("DRAINING".equals(service.status)) {
+            if (service.taskSets.stream().allMatch(set -> set.deployment.isDrained())) {
+                state.serviceInactive(service);
+            }
+            return;
+        }
+        boolean steady = service.taskSets.stream().allMatch(set -> "STEADY_STATE".equals(set.stabilityStatus));
+        if (steady && !service.steady) {
+            event(service, "(service " + service.name() + ") has reached a steady state.");
+            service.lastProblem = null;
+        }
+        service.steady = steady;
+    }
+
     private static boolean isDisplaced(TaskEntry task) {
         return task.placement != null && !task.placement.instance().isActive();
     }
@@ -217,6 +290,7 @@ final class ServiceScheduler {
             primary.rolloutState = "COMPLETED";
             primary.rolloutStateReason = "ECS deployment " + primary.id + " completed.";
             primary.updatedAt = state.now();
+            state.deploymentCompleted(primary);
             event(service, "(service " + service.name() + ") (deployment " + primary.id + ") deployment completed.");
         }
         if (steady && !service.steady) {
@@ -324,7 +398,7 @@ final class ServiceScheduler {
      */
     void taskEntered(ServiceEntry service, TaskEntry task, String status) {
         if (TaskStatus.STOPPED.equals(status)) {
-            service.deployments.stream().filter(d -> d.id.equals(task.deploymentId)).findFirst().ifPresent(deployment -> {
+            service.deploymentOf(task.deploymentId).ifPresent(deployment -> {
                 deployment.forget(task);
                 if ("TaskFailedToStart".equals(task.stopCode)) {
                     deployment.failedTasks++;
@@ -361,12 +435,21 @@ final class ServiceScheduler {
         primary.updatedAt = state.now();
         event(service, "(service " + service.name() + ") (deployment " + primary.id + ") deployment failed: tasks failed to start.");
         DeploymentEntry target = service.lastCompleted;
+        ServiceDeploymentEntry serviceDeployment = primary.serviceDeployment;
+        if (serviceDeployment != null) {
+            serviceDeployment.circuitBreakerStatus = "TRIGGERED";
+        }
         if (!Boolean.TRUE.equals(breaker.rollback()) || target == null || target == primary) {
+            if (serviceDeployment != null && serviceDeployment.isInProgress()) {
+                // Unverified wording: ECS's reason for a deployment its circuit breaker failed without rollback.
+                serviceDeployment.finish("STOPPED", "Service deployment failed: the deployment circuit breaker was triggered.",
+                        state.now());
+            }
             return false;
         }
         event(service, "(service " + service.name() + ") rolling back to deployment " + target.id + ".");
-        service.config = service.config.toBuilder().taskDefinition(target.taskDefinitionArn()).build();
-        DeploymentEntry rollback = state.deploy(service, target.spec());
+        DeploymentEntry rollback = state.rollBack(service, target,
+                "Service deployment rolled back because the circuit breaker threshold was exceeded.");
         rollback.rolloutStateReason = "ECS deployment circuit breaker: rolling back to deploymentId " + target.id + ".";
         return true;
     }
