@@ -72,6 +72,19 @@ public final class Arns {
         return prefix + "container/" + cluster + "/" + taskId + "/" + containerId;
     }
 
+    /** Not documented by ECS; the mock follows its other account-level resources (unverified). */
+    public String gateway(String name) {
+        return prefix + "gateway/" + name;
+    }
+
+    public String serviceRevision(String cluster, String service, String id) {
+        return prefix + "service-revision/" + cluster + "/" + service + "/" + id;
+    }
+
+    public String serviceDeployment(String cluster, String service, String id) {
+        return prefix + "service-deployment/" + cluster + "/" + service + "/" + id;
+    }
+
     public String capacityProvider(String name) {
         return prefix + "capacity-provider/" + name;
     }

@@ -114,6 +114,11 @@ public final class Tags {
                 activeClusterOf(state, rest);
                 throw notFound(listing);
             }
+            case "gateway":
+                if (state.gateways().byName(rest).isEmpty()) {
+                    throw notFound(listing);
+                }
+                return arn;
             case "capacity-provider":
                 throw notFound(listing);
             default:

@@ -41,6 +41,9 @@ public final class EcsState {
     /** How long a deregistered (INACTIVE) container instance stays describable. Not documented; an hour, as for clusters. */
     public static final Duration INACTIVE_CONTAINER_INSTANCE_RETENTION = Duration.ofHours(1);
 
+    /** How long an INACTIVE gateway association stays listable. ECS documents no period; an hour, as for clusters. */
+    public static final Duration INACTIVE_GATEWAY_ASSOCIATION_RETENTION = Duration.ofHours(1);
+
     /** How long an INACTIVE service stays describable. ECS documents no period; an hour, as for clusters. */
     public static final Duration INACTIVE_SERVICE_RETENTION = Duration.ofHours(1);
 
@@ -55,6 +58,8 @@ public final class EcsState {
     private final TaskRegistry tasks = new TaskRegistry();
     private final ServiceRegistry services = new ServiceRegistry();
     private final ContainerInstanceRegistry containerInstances = new ContainerInstanceRegistry();
+    private final GatewayRegistry gateways = new GatewayRegistry();
+    private final Map<String, ExpressServiceEntry> expressServices = new HashMap<>();
     private final Map<String, ServiceEntry> serviceByDeployment = new HashMap<>();
     private final TaskLifecycle lifecycle;
     private final TaskLauncher launcher = new TaskLauncher(this);
@@ -148,8 +153,15 @@ public final class EcsState {
         return containerInstances;
     }
 
-    /** The subnet of {@code awsvpc} tasks launched without a network configuration (lenient profile only). */
-    String defaultSubnet() {
+    public GatewayRegistry gateways() {
+        return gateways;
+    }
+
+    /**
+     * The subnet of {@code awsvpc} tasks launched without a network configuration (lenient profile
+     * only), and of Express services given none: the account's default VPC.
+     */
+    public String defaultSubnet() {
         if (defaultSubnet == null) {
             defaultSubnet = "subnet-" + ids.hex(17);
         }
@@ -490,5 +502,79 @@ public final class EcsState {
             tags.forget(definition.taskDefinitionArn());
         });
         return deleting;
+    }
+
+    // ---- gateways
+
+    public GatewayEntry addGateway(software.amazon.awssdk.services.ecs.model.CreateGatewayRequest creation) {
+        GatewayEntry gateway = new GatewayEntry(nextSequence(), arns.gateway(creation.name()), creation, now());
+        gateways.add(gateway);
+        return gateway;
+    }
+
+    /**
+     * UPDATE_IN_PROGRESS while the change reaches the gateway's load balancers, then UPDATE_COMPLETE:
+     * one lifecycle step later (at once under the immediate lifecycle, after the answer).
+     */
+    public void updateGateway(GatewayEntry gateway) {
+        gateway.status = "UPDATE_IN_PROGRESS";
+        gateway.updatedAt = now();
+        timeline.at(now().plus(lifecycle.step()), () -> {
+            if ("UPDATE_IN_PROGRESS".equals(gateway.status)) {
+                gateway.status = "UPDATE_COMPLETE";
+            }
+        });
+    }
+
+    /** DeleteGateway is synchronous: the gateway is gone at once, its name free again. */
+    public void deleteGateway(GatewayEntry gateway) {
+        gateway.status = "DELETED";
+        gateways.remove(gateway);
+        tags.forget(gateway.arn());
+    }
+
+    public GatewayAssociation associate(GatewayEntry gateway, ClusterEntry cluster) {
+        GatewayAssociation association = new GatewayAssociation(nextSequence(), gateway.arn(), cluster.arn());
+        gateways.add(association);
+        return association;
+    }
+
+    /**
+     * DISASSOCIATING until no route of the cluster uses the gateway; the mock makes no routes, so it
+     * is INACTIVE one lifecycle step later, and forgotten after the retention period.
+     */
+    public void disassociate(GatewayAssociation association) {
+        association.status = "DISASSOCIATING";
+        timeline.at(now().plus(lifecycle.step()), () -> {
+            association.status = "INACTIVE";
+            timeline.at(now().plus(INACTIVE_GATEWAY_ASSOCIATION_RETENTION), () -> gateways.remove(association));
+        });
+    }
+
+    // ---- Express Gateway services
+
+    public ExpressServiceEntry addExpressService(ServiceEntry service, String infrastructureRoleArn, String endpoint,
+                                                 software.amazon.awssdk.services.ecs.model.ExpressGatewayServiceConfiguration configuration,
+                                                 String currentDeployment) {
+        ExpressServiceEntry express = new ExpressServiceEntry(service, infrastructureRoleArn, endpoint, configuration,
+                currentDeployment, now());
+        expressServices.put(service.arn(), express);
+        return express;
+    }
+
+    /**
+     * The Express service of a service ARN, while its service is still known: once the INACTIVE
+     * service is forgotten (or its name is taken by a new service) the Express service is gone too.
+     */
+    public Optional<ExpressServiceEntry> expressService(String serviceArn) {
+        ExpressServiceEntry express = expressServices.get(serviceArn);
+        if (express == null) {
+            return Optional.empty();
+        }
+        if (services.byName(express.service.clusterArn(), express.service.name()).orElse(null) != express.service) {
+            expressServices.remove(serviceArn);
+            return Optional.empty();
+        }
+        return Optional.of(express);
     }
 }
