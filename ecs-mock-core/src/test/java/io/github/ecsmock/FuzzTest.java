@@ -38,7 +38,8 @@ class FuzzTest {
     private static final Set<String> ERROR_CODES = Set.of("SerializationException", "UnknownOperationException",
             "InvalidParameterException", "ClientException", "ClusterNotFoundException", "ServiceNotFoundException",
             "ServiceNotActiveException", "ResourceNotFoundException", "ClusterContainsServicesException",
-            "ClusterContainsTasksException", "RequestEntityTooLargeException", "BadRequestException");
+            "ClusterContainsTasksException", "RequestEntityTooLargeException", "BadRequestException",
+            "GatewayNotFoundException", "PlatformTaskDefinitionIncompatibilityException");
     private static final List<String> AUTHORIZATIONS = List.of("",
             "AWS4-HMAC-SHA256 Credential=test/20261125/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=00",
             "AWS4-HMAC-SHA256 Credential=test/20261125/eu-west-1/ecs/aws4_request, SignedHeaders=host, Signature=00",
