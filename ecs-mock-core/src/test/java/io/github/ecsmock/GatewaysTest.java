@@ -101,13 +101,13 @@ class GatewaysTest extends EcsApiTest {
     @Test
     void createGatewayNeedsItsNameRoleAndConfiguration() {
         assertThat(refused(InvalidParameterException.class, () -> ecs.createGateway(r -> r.infrastructureRoleArn(ROLE)
-                .configuration(c -> c.hostSharedAlb(a -> a.maxAlbCount(1)))))).isEqualTo("name must not be null or empty.");
+                .configuration(c -> c.hostSharedAlb(a -> a.maxAlbCount(1)))))).isEqualTo("name can not be blank.");
         assertThat(refused(InvalidParameterException.class, () -> ecs.createGateway(r -> r.name("edge")
-                .configuration(c -> c.hostSharedAlb(a -> a.maxAlbCount(1)))))).isEqualTo("infrastructureRoleArn must not be null or empty.");
+                .configuration(c -> c.hostSharedAlb(a -> a.maxAlbCount(1)))))).isEqualTo("infrastructureRoleArn can not be blank.");
         assertThat(refused(InvalidParameterException.class, () -> ecs.createGateway(r -> r.name("edge").infrastructureRoleArn(ROLE))))
-                .isEqualTo("configuration must not be null or empty.");
+                .isEqualTo("configuration can not be blank.");
         assertThat(refused(InvalidParameterException.class, () -> ecs.createGateway(r -> r.name("edge").infrastructureRoleArn(ROLE)
-                .configuration(c -> { })))).isEqualTo("configuration.hostSharedAlb must not be null or empty.");
+                .configuration(c -> { })))).isEqualTo("configuration.hostSharedAlb can not be blank.");
         assertThat(ecs.listGateways(r -> { }).gateways()).isEmpty();
     }
 
@@ -167,7 +167,7 @@ class GatewaysTest extends EcsApiTest {
                 () -> ecs.associateGatewayWithCluster(r -> r.cluster("dev")));
 
         for (ThrowingCallable call : calls) {
-            assertThat(refused(InvalidParameterException.class, call)).isEqualTo("gateway must not be null or empty.");
+            assertThat(refused(InvalidParameterException.class, call)).isEqualTo("gateway can not be blank.");
         }
     }
 
@@ -328,9 +328,9 @@ class GatewaysTest extends EcsApiTest {
         assertThat(refused(ClusterNotFoundException.class, () -> ecs.associateGatewayWithCluster(r -> r.gateway("edge").cluster("gone"))))
                 .isEqualTo("Cluster not found.");
         assertThat(refused(InvalidParameterException.class, () -> ecs.associateGatewayWithCluster(r -> r.gateway("edge"))))
-                .isEqualTo("cluster must not be null or empty.");
+                .isEqualTo("cluster can not be blank.");
         assertThat(refused(InvalidParameterException.class, () -> ecs.disassociateGatewayFromCluster(r -> r.gateway("edge"))))
-                .isEqualTo("cluster must not be null or empty.");
+                .isEqualTo("cluster can not be blank.");
     }
 
     @Test
@@ -410,7 +410,7 @@ class GatewaysTest extends EcsApiTest {
         assertThat(refused(ResourceNotFoundException.class, () -> ecs.describeGatewayRoute(r -> r.gatewayRouteArn(arn))))
                 .isEqualTo("The gateway route " + arn + " could not be found.");
         assertThat(refused(InvalidParameterException.class, () -> ecs.describeGatewayRoute(r -> { })))
-                .isEqualTo("gatewayRouteArn must not be null or empty.");
+                .isEqualTo("gatewayRouteArn can not be blank.");
     }
 
     // ---------------------------------------------------------------- tags

@@ -74,7 +74,7 @@ public final class ExpressGatewayServices {
 
     public CreateExpressGatewayServiceResponse createExpressGatewayService(EcsState state, CreateExpressGatewayServiceRequest request) {
         if (request.infrastructureRoleArn() == null || request.infrastructureRoleArn().isEmpty()) {
-            throw Errors.missingMember("infrastructureRoleArn");
+            throw blank("infrastructureRoleArn");
         }
         ClusterEntry cluster = state.activeCluster(request.cluster());
         boolean ownDefinition = request.taskDefinitionArn() != null;
@@ -90,6 +90,15 @@ public final class ExpressGatewayServices {
         ExpressGatewayScalingTarget scaling = scalingTarget(request.scalingTarget(), null);
         // "If you don't specify a service name, Amazon ECS generates a unique name" (its form is unverified).
         String name = request.serviceName() != null ? request.serviceName() : "express-" + state.ids().hex(12);
+        // The service's own rules, checked before anything is registered for it.
+        Services.checkName(name);
+        Optional<ServiceEntry> existing = state.services().byName(cluster.arn(), name);
+        if (existing.isPresent() && existing.get().isActive()) {
+            throw Errors.invalidParameter("Creation of service was not idempotent.");
+        }
+        if (existing.isPresent() && "DRAINING".equals(existing.get().status())) {
+            throw Errors.invalidParameter("Unable to Start a service that is still Draining.");
+        }
         ExpressGatewayServiceNetworkConfiguration network = request.networkConfiguration() != null
                 && request.networkConfiguration().hasSubnets() && !request.networkConfiguration().subnets().isEmpty()
                 ? request.networkConfiguration()
@@ -251,7 +260,7 @@ public final class ExpressGatewayServices {
      */
     private static ExpressServiceEntry find(EcsState state, String serviceArn, java.util.function.Supplier<EcsError> notFound) {
         if (serviceArn == null || serviceArn.isEmpty()) {
-            throw Errors.missingMember("serviceArn");
+            throw blank("serviceArn");
         }
         if (!serviceArn.startsWith("arn:")) {
             throw notFound.get();
@@ -312,7 +321,7 @@ public final class ExpressGatewayServices {
 
     private static ExpressGatewayContainer withDefaults(ExpressGatewayContainer container) {
         if (container.image() == null || container.image().isEmpty()) {
-            throw Errors.missingMember("primaryContainer.image");
+            throw blank("primaryContainer.image");
         }
         return container.containerPort() != null ? container : container.toBuilder().containerPort(DEFAULT_PORT).build();
     }
@@ -430,5 +439,13 @@ public final class ExpressGatewayServices {
             String rest = arn.substring(arn.indexOf("task-definition/") + "task-definition/".length());
             return rest.indexOf(':') > 0 ? rest.substring(0, rest.indexOf(':')) : rest;
         }
+    }
+
+    /**
+     * A member the operation needs but the SDK's model does not mark required: answered as the model
+     * validator answers a required member, so the answer stays the same once the public model has it.
+     */
+    private static EcsError blank(String member) {
+        return Errors.invalidParameter(member + " can not be blank.");
     }
 }

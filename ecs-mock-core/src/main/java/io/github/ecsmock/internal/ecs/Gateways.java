@@ -76,11 +76,11 @@ public final class Gateways {
         }
         required(request.infrastructureRoleArn(), "infrastructureRoleArn");
         if (request.configuration() == null) {
-            throw Errors.missingMember("configuration");
+            throw blank("configuration");
         }
         if (request.configuration().hostSharedAlb() == null) {
             // GatewayConfiguration is a union with one variant: the gateway's type is required.
-            throw Errors.missingMember("configuration.hostSharedAlb");
+            throw blank("configuration.hostSharedAlb");
         }
         if (request.clientToken() != null && request.clientToken().length() > 64) {
             throw Errors.invalidParameter("clientToken longer than 64.");
@@ -262,7 +262,7 @@ public final class Gateways {
 
     private static String required(String value, String member) {
         if (value == null || value.isEmpty()) {
-            throw Errors.missingMember(member);
+            throw blank(member);
         }
         return value;
     }
@@ -306,5 +306,13 @@ public final class Gateways {
                             .inboundSecurityGroup(update.networkConfiguration().inboundSecurityGroup()).build());
         }
         return GatewayConfiguration.builder().hostSharedAlb(alb.build()).build();
+    }
+
+    /**
+     * A member the operation needs but the SDK's model does not mark required: answered as the model
+     * validator answers a required member, so the answer stays the same once the public model has it.
+     */
+    private static EcsError blank(String member) {
+        return Errors.invalidParameter(member + " can not be blank.");
     }
 }

@@ -56,13 +56,7 @@ public final class Services {
     public CreateServiceResponse createService(EcsState state, CreateServiceRequest request) {
         ClusterEntry cluster = state.activeCluster(request.cluster());
         String name = request.serviceName();
-        if (name == null || name.isEmpty()) {
-            throw Errors.invalidParameter("Service name can not be blank.");
-        }
-        if (!NAME.matcher(name).matches()) {
-            throw Errors.invalidParameter("Service name can be up to 255 letters (uppercase and lowercase), numbers, "
-                    + "underscores, and hyphens.");
-        }
+        checkName(name);
         Optional<ServiceEntry> existing = state.services().byName(cluster.arn(), name);
         if (existing.isPresent() && existing.get().isActive()) {
             if (existing.get().isCreatedBy(request)) {
@@ -260,6 +254,16 @@ public final class Services {
                 .serviceArns(page.items().stream().map(ServiceEntry::arn).toList())
                 .nextToken(page.nextToken())
                 .build();
+    }
+
+    static void checkName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw Errors.invalidParameter("Service name can not be blank.");
+        }
+        if (!NAME.matcher(name).matches()) {
+            throw Errors.invalidParameter("Service name can be up to 255 letters (uppercase and lowercase), numbers, "
+                    + "underscores, and hyphens.");
+        }
     }
 
     /** The service a request names, by name or ARN, or ServiceNotFoundException. */
