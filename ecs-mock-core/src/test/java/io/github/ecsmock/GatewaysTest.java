@@ -12,6 +12,13 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.AccessType;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.GatewayConnector;
+import software.amazon.awssdk.services.ecs.model.GatewayConnectorFilters;
+import software.amazon.awssdk.services.ecs.model.GatewayRoute;
+import software.amazon.awssdk.services.ecs.model.GatewayRouteStatus;
+import software.amazon.awssdk.services.ecs.model.GatewayRouteSummary;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.CreateGatewayRequest;
 import software.amazon.awssdk.services.ecs.model.CreateGatewayResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeGatewayAlbConfiguration;
@@ -31,7 +38,8 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 
 /**
  * The gateway operations that SDK 2.57.8 has beyond the public model: gateways, their cluster
- * associations, and the (empty, in the mock) views of their load balancers and routes.
+ * associations, the routes that services' gateway connectors make, and the (empty, in the mock) view
+ * of their load balancers.
  */
 class GatewaysTest extends EcsApiTest {
     private static final String PREFIX = "arn:aws:ecs:us-east-1:123456789012:";
@@ -401,6 +409,153 @@ class GatewaysTest extends EcsApiTest {
         assertThat(routes.nextToken()).isNull();
         assertThat(refused(ClusterNotFoundException.class, () -> ecs.listGatewayRoutes(r -> r.gateway("edge").cluster("nope"))))
                 .isEqualTo("Cluster not found.");
+    }
+
+    /** A cluster with a public gateway "edge" and a private one "inner", and a task definition with a port named http. */
+    private void clusterWithTwoGateways() {
+        ecs.createCluster(r -> r.clusterName("dev"));
+        ecs.createGateway(gateway("edge"));
+        ecs.createGateway(r -> r.name("inner").infrastructureRoleArn(ROLE)
+                .configuration(c -> c.hostSharedAlb(a -> a.scheme(GatewayElbScheme.INTERNAL))));
+        ecs.associateGatewayWithCluster(r -> r.gateway("edge").cluster("dev"));
+        ecs.associateGatewayWithCluster(r -> r.gateway("inner").cluster("dev"));
+        ecs.registerTaskDefinition(r -> r.family("web").networkMode("awsvpc").requiresCompatibilitiesWithStrings("FARGATE")
+                .cpu("256").memory("512").containerDefinitions(c -> c.name("app").image("nginx")
+                        .portMappings(p -> p.containerPort(80).name("http"), p -> p.containerPort(9090).name("admin"))));
+    }
+
+    private Consumer<CreateServiceRequest.Builder> service(String name, GatewayConnector... connectors) {
+        return r -> r.cluster("dev").serviceName(name).taskDefinition("web").desiredCount(1).launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))).gatewayConnectors(connectors);
+    }
+
+    private static GatewayConnector connector(String portName, AccessType... accessTypes) {
+        return GatewayConnector.builder().portName(portName)
+                .filters(accessTypes.length == 0 ? null : GatewayConnectorFilters.builder().accessTypes(accessTypes).build()).build();
+    }
+
+    private List<GatewayRouteSummary> routes(String gateway) {
+        return ecs.listGatewayRoutes(r -> r.gateway(gateway)).gatewayRoutes();
+    }
+
+    @Test
+    void aServiceWithAGatewayConnectorGetsARouteThroughEachGatewayOfItsCluster() {
+        clusterWithTwoGateways();
+
+        ecs.createService(service("web", connector("http")));
+
+        List<GatewayRouteSummary> edge = routes("edge");
+        assertThat(edge).hasSize(1);
+        GatewayRouteSummary summary = edge.get(0);
+        assertThat(summary.gatewayArn()).isEqualTo(EDGE_ARN);
+        assertThat(summary.clusterArn()).isEqualTo(PREFIX + "cluster/dev");
+        assertThat(summary.serviceArn()).isEqualTo(PREFIX + "service/dev/web");
+        assertThat(summary.serviceContainerPortName()).isEqualTo("http");
+        assertThat(summary.status()).isEqualTo(GatewayRouteStatus.ACTIVE);
+        assertThat(summary.gatewayRouteArn()).startsWith(PREFIX + "gateway-route/edge/dev/web/");
+        assertThat(routes("inner")).hasSize(1);
+        GatewayRoute route = ecs.describeGatewayRoute(r -> r.gatewayRouteArn(summary.gatewayRouteArn())).gatewayRoute();
+        assertThat(route.gatewayRouteArn()).isEqualTo(summary.gatewayRouteArn());
+        assertThat(route.serviceArn()).isEqualTo(PREFIX + "service/dev/web");
+        assertThat(route.serviceContainerPortName()).isEqualTo("http");
+        assertThat(route.status()).isEqualTo(GatewayRouteStatus.ACTIVE);
+        assertThat(route.serviceUrl()).startsWith("https://web-").endsWith(".edge.ecs.us-east-1.on.aws");
+        assertThat(route.resources().hostSharedAlb()).isEmpty();
+    }
+
+    @Test
+    void aConnectorsAccessTypeFilterChoosesTheGateways() {
+        clusterWithTwoGateways();
+
+        ecs.createService(service("web", connector("http", AccessType.PRIVATE), connector("admin", AccessType.PUBLIC)));
+
+        assertThat(routes("inner")).extracting(GatewayRouteSummary::serviceContainerPortName).containsExactly("http");
+        assertThat(routes("edge")).extracting(GatewayRouteSummary::serviceContainerPortName).containsExactly("admin");
+    }
+
+    @Test
+    void aConnectorMustNameAPortOfTheTaskDefinition() {
+        clusterWithTwoGateways();
+
+        assertThat(refused(InvalidParameterException.class, () -> ecs.createService(service("web", connector("https")))))
+                .isEqualTo("The port name https does not exist in the task definition.");
+        assertThat(refused(InvalidParameterException.class, () -> ecs.createService(service("web",
+                GatewayConnector.builder().build())))).isEqualTo("gatewayConnectors.portName can not be blank.");
+        assertThat(ecs.listServices(r -> r.cluster("dev")).serviceArns()).isEmpty();
+        assertThat(routes("edge")).isEmpty();
+    }
+
+    @Test
+    void routesAreListedByClusterServiceAndPortAndPaged() {
+        clusterWithTwoGateways();
+        ecs.createService(service("web", connector("http"), connector("admin")));
+        ecs.createService(service("api", connector("http")));
+
+        assertThat(routes("edge")).extracting(GatewayRouteSummary::serviceContainerPortName).containsExactly("http", "admin", "http");
+        assertThat(ecs.listGatewayRoutes(r -> r.gateway("edge").service("api")).gatewayRoutes())
+                .extracting(GatewayRouteSummary::serviceArn).containsExactly(PREFIX + "service/dev/api");
+        assertThat(ecs.listGatewayRoutes(r -> r.gateway("edge").service(PREFIX + "service/dev/web")).gatewayRoutes()).hasSize(2);
+        assertThat(ecs.listGatewayRoutes(r -> r.gateway("edge").serviceContainerPortName("admin")).gatewayRoutes()).hasSize(1);
+        assertThat(ecs.listGatewayRoutes(r -> r.gateway("edge").status(GatewayRouteStatus.CREATE_FAILED)).gatewayRoutes()).isEmpty();
+        var first = ecs.listGatewayRoutes(r -> r.gateway("edge").maxResults(2));
+        var second = ecs.listGatewayRoutes(r -> r.gateway("edge").maxResults(2).nextToken(first.nextToken()));
+        assertThat(first.gatewayRoutes()).hasSize(2);
+        assertThat(second.gatewayRoutes()).extracting(GatewayRouteSummary::serviceArn).containsExactly(PREFIX + "service/dev/api");
+        assertThat(second.nextToken()).isNull();
+    }
+
+    @Test
+    void aDisassociationWaitsUntilTheClustersServicesNoLongerUseTheGateway() {
+        clusterWithTwoGateways();
+        ecs.createService(service("web", connector("http")));
+
+        ecs.disassociateGatewayFromCluster(r -> r.gateway("edge").cluster("dev"));
+        mock.clock().advance(Duration.ofMinutes(10));
+
+        assertThat(ecs.listGatewayClusterAssociations(r -> r.gateway("edge")).gatewayClusterAssociations())
+                .extracting(GatewayClusterAssociationSummary::status).containsExactly(GatewayClusterAssociationStatus.DISASSOCIATING);
+        assertThat(refused(ClientException.class, () -> ecs.deleteGateway(r -> r.gateway("edge")))).startsWith("The gateway edge is associated");
+
+        ecs.updateService(r -> r.cluster("dev").service("web").gatewayConnectors(List.of()));
+
+        assertThat(routes("edge")).isEmpty();
+        assertThat(routes("inner")).isEmpty();
+        assertThat(ecs.listGatewayClusterAssociations(r -> r.gateway("edge")).gatewayClusterAssociations()).isEmpty();
+        assertThat(ecs.deleteGateway(r -> r.gateway("edge")).status()).isEqualTo(GatewayStatus.DELETED);
+    }
+
+    @Test
+    void aDeletedServiceNoLongerHoldsItsRoutes() {
+        clusterWithTwoGateways();
+        ecs.createService(service("web", connector("http")));
+        String arn = routes("edge").get(0).gatewayRouteArn();
+        ecs.disassociateGatewayFromCluster(r -> r.gateway("edge").cluster("dev"));
+
+        ecs.deleteService(r -> r.cluster("dev").service("web").force(true));
+
+        assertThat(ecs.describeServices(r -> r.cluster("dev").services("web")).services().get(0).status()).isEqualTo("INACTIVE");
+        assertThat(routes("edge")).isEmpty();
+        assertThat(refused(ResourceNotFoundException.class, () -> ecs.describeGatewayRoute(r -> r.gatewayRouteArn(arn))))
+                .isEqualTo("The gateway route " + arn + " could not be found.");
+        assertThat(ecs.listGatewayClusterAssociations(r -> r.status(GatewayClusterAssociationStatus.INACTIVE))
+                .gatewayClusterAssociations()).extracting(GatewayClusterAssociationSummary::gatewayArn).containsExactly(EDGE_ARN);
+    }
+
+    @Test
+    void routesFollowTheGatewaysAssociatedWhenTheServiceIsUpdated() {
+        ecs.createCluster(r -> r.clusterName("dev"));
+        ecs.createGateway(gateway("edge"));
+        ecs.registerTaskDefinition(r -> r.family("web").networkMode("awsvpc").requiresCompatibilitiesWithStrings("FARGATE")
+                .cpu("256").memory("512").containerDefinitions(c -> c.name("app").image("nginx")
+                        .portMappings(p -> p.containerPort(80).name("http"))));
+        ecs.createService(service("web", connector("http")));
+        assertThat(routes("edge")).as("no gateway was associated with the cluster").isEmpty();
+
+        ecs.associateGatewayWithCluster(r -> r.gateway("edge").cluster("dev"));
+        assertThat(routes("edge")).as("nothing changes until the service is updated").isEmpty();
+        ecs.updateService(r -> r.cluster("dev").service("web").gatewayConnectors(connector("http")));
+
+        assertThat(routes("edge")).hasSize(1);
     }
 
     @Test

@@ -77,6 +77,11 @@ public final class Arns {
         return prefix + "gateway/" + name;
     }
 
+    /** Not documented by ECS (unverified). */
+    public String gatewayRoute(String gateway, String cluster, String service, String id) {
+        return prefix + "gateway-route/" + gateway + "/" + cluster + "/" + service + "/" + id;
+    }
+
     public String serviceRevision(String cluster, String service, String id) {
         return prefix + "service-revision/" + cluster + "/" + service + "/" + id;
     }

@@ -7,11 +7,11 @@ import io.github.ecsmock.internal.state.ClusterEntry;
 import io.github.ecsmock.internal.state.EcsState;
 import io.github.ecsmock.internal.state.GatewayAssociation;
 import io.github.ecsmock.internal.state.GatewayEntry;
+import io.github.ecsmock.internal.state.GatewayRouteEntry;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.ecs.model.AccessType;
 import software.amazon.awssdk.services.ecs.model.AssociateGatewayWithClusterRequest;
 import software.amazon.awssdk.services.ecs.model.AssociateGatewayWithClusterResponse;
 import software.amazon.awssdk.services.ecs.model.CreateGatewayRequest;
@@ -33,6 +33,9 @@ import software.amazon.awssdk.services.ecs.model.GatewayClusterAssociationSummar
 import software.amazon.awssdk.services.ecs.model.GatewayConfiguration;
 import software.amazon.awssdk.services.ecs.model.GatewayInfrastructureResources;
 import software.amazon.awssdk.services.ecs.model.GatewayResources;
+import software.amazon.awssdk.services.ecs.model.GatewayRoute;
+import software.amazon.awssdk.services.ecs.model.GatewayRouteResources;
+import software.amazon.awssdk.services.ecs.model.GatewayRouteSummary;
 import software.amazon.awssdk.services.ecs.model.GatewaySummary;
 import software.amazon.awssdk.services.ecs.model.HostSharedAlbConfiguration;
 import software.amazon.awssdk.services.ecs.model.ListGatewayClusterAssociationsRequest;
@@ -51,9 +54,11 @@ import software.amazon.awssdk.services.ecs.model.UpdateGatewayResponse;
  * read-only views of a gateway's resources and routes. Facts are from the ECS API reference; what it
  * does not say (ARN format, most messages, list page sizes) is marked unverified where it is decided.
  *
- * <p>A gateway's load balancers and routes come into being only when a service of an associated
- * cluster uses the gateway through {@code gatewayConnectors}. The mock does not provision that, so
- * DescribeGatewayResources shows no load balancers and there are no routes to list or describe.
+ * <p>A service of an associated cluster uses a gateway through the {@code gatewayConnectors} of
+ * CreateService and UpdateService: each connector becomes a route through each gateway of the cluster
+ * whose access type it admits, and a disassociation stays DISASSOCIATING until the cluster's routes
+ * through the gateway are gone. The load balancers, listeners and target groups a gateway provisions
+ * for them are not modelled: DescribeGatewayResources shows none.
  */
 public final class Gateways {
     /** As for services; the API reference says only "unique within your account, up to 255 characters" (unverified). */
@@ -233,20 +238,53 @@ public final class Gateways {
 
     public DescribeGatewayRouteResponse describeGatewayRoute(EcsState state, DescribeGatewayRouteRequest request) {
         required(request.gatewayRouteArn(), "gatewayRouteArn");
-        // The mock makes no routes (see the class comment): every route is unknown. Wording unverified.
-        throw new EcsError("ResourceNotFoundException", "The gateway route " + request.gatewayRouteArn() + " could not be found.");
+        GatewayRouteEntry route = state.gateways().route(request.gatewayRouteArn())
+                // Unverified wording.
+                .orElseThrow(() -> new EcsError("ResourceNotFoundException", "The gateway route " + request.gatewayRouteArn()
+                        + " could not be found."));
+        return DescribeGatewayRouteResponse.builder()
+                .gatewayRoute(GatewayRoute.builder()
+                        .gatewayRouteArn(route.arn())
+                        .serviceArn(route.serviceArn())
+                        .serviceContainerPortName(route.portName())
+                        .status(route.status())
+                        .serviceUrl(route.serviceUrl())
+                        // The load balancer, listener rules and target groups are not modelled.
+                        .resources(GatewayRouteResources.builder().hostSharedAlb(List.of()).build())
+                        .build())
+                .build();
     }
 
     public ListGatewayRoutesResponse listGatewayRoutes(EcsState state, ListGatewayRoutesRequest request) {
-        find(state, request.gateway());
-        PageTokens.pageSize(request.maxResults(), PAGE_DEFAULT, PAGE_MAX);
-        if (request.nextToken() != null) {
-            state.pageTokens().cursorOf("ListGatewayRoutes", request.nextToken());
+        GatewayEntry gateway = find(state, request.gateway());
+        int size = PageTokens.pageSize(request.maxResults(), PAGE_DEFAULT, PAGE_MAX);
+        Predicate<GatewayRouteEntry> wanted = route -> route.gatewayArn().equals(gateway.arn());
+        ClusterEntry cluster = request.cluster() == null ? null : state.activeCluster(request.cluster());
+        if (cluster != null) {
+            wanted = wanted.and(route -> route.clusterArn().equals(cluster.arn()));
         }
-        if (request.cluster() != null) {
-            state.activeCluster(request.cluster());
+        if (request.service() != null) {
+            // A name, or an ARN of either format: matched by the service's name (and cluster, when the ARN has one).
+            String name = state.arns().nameOf(request.service(), "service").orElse(null);
+            Optional<String> parent = state.arns().parentOf(request.service(), "service");
+            wanted = wanted.and(route -> route.serviceArn().endsWith("/" + name)
+                    && parent.map(p -> route.serviceArn().endsWith("/" + p + "/" + name)).orElse(true));
         }
-        return ListGatewayRoutesResponse.builder().gatewayRoutes(List.of()).build();
+        if (request.serviceContainerPortName() != null) {
+            wanted = wanted.and(route -> route.portName().equals(request.serviceContainerPortName()));
+        }
+        if (request.hasStatus() && !request.status().isEmpty()) {
+            wanted = wanted.and(route -> request.statusAsStrings().contains(route.status()));
+        }
+        PageTokens.Page<GatewayRouteEntry> page = state.pageTokens().page("ListGatewayRoutes", state.gateways().routes(),
+                request.nextToken(), size, wanted, String::valueOf, Long::valueOf);
+        return ListGatewayRoutesResponse.builder()
+                .gatewayRoutes(page.items().stream().map(route -> GatewayRouteSummary.builder()
+                        .gatewayRouteArn(route.arn()).gatewayArn(route.gatewayArn()).clusterArn(route.clusterArn())
+                        .serviceArn(route.serviceArn()).serviceContainerPortName(route.portName()).status(route.status())
+                        .build()).toList())
+                .nextToken(page.nextToken())
+                .build();
     }
 
     /** The gateway a "name or ARN" parameter means, or GatewayNotFoundException. */
@@ -274,8 +312,8 @@ public final class Gateways {
         Shapes.copySameNamedMembers(alb, shown);
         // Load balancers are made when services use the gateway; none do in the mock.
         shown.currentAlbCount(0);
-        // "The gateway derives this value from its scheme": internet-facing is ELB's default scheme.
-        String accessType = "internal".equals(alb.schemeAsString()) ? AccessType.PRIVATE.toString() : AccessType.PUBLIC.toString();
+        // "The gateway derives this value from its scheme."
+        String accessType = gateway.accessType();
         return Gateway.builder()
                 .gatewayArn(gateway.arn())
                 .name(gateway.name())

@@ -90,6 +90,7 @@ public final class Services {
             checkLoadBalancers(definition, request.loadBalancers());
         }
         tagRules.checkNew(request.tags());
+        checkGatewayConnectors(definition, request.gatewayConnectors());
 
         boolean fargate = "FARGATE".equals(launch.launchType());
         Service.Builder config = Service.builder();
@@ -128,6 +129,9 @@ public final class Services {
         DeploymentSpec first = "ECS".equals(controller)
                 ? deploymentSpec(definition, launch, network, request.platformVersion()) : null;
         ServiceEntry service = state.addService(cluster, config.build(), request, first);
+        if (request.hasGatewayConnectors()) {
+            state.setGatewayRoutes(service, request.gatewayConnectors());
+        }
         state.tags().forget(service.arn());
         state.tags().add(service.arn(), request.tags());
         state.settle();
@@ -175,6 +179,10 @@ public final class Services {
             }
         }
 
+        if (request.hasGatewayConnectors()) {
+            checkGatewayConnectors(definition, request.gatewayConnectors());
+        }
+
         Service.Builder config = current.toBuilder();
         Shapes.copySameNamedMembers(request, config);
         config.serviceArn(current.serviceArn())
@@ -189,6 +197,9 @@ public final class Services {
                 .tags(List.of());
         Service updated = config.build();
         state.updateService(service, updated);
+        if (request.hasGatewayConnectors()) {
+            state.setGatewayRoutes(service, request.gatewayConnectors());
+        }
         boolean redeploy = ecsController && (Boolean.TRUE.equals(request.forceNewDeployment())
                 || !Objects.equals(definition.taskDefinitionArn(), service.primary().taskDefinitionArn())
                 || !Objects.equals(network, current.networkConfiguration())
@@ -254,6 +265,24 @@ public final class Services {
                 .serviceArns(page.items().stream().map(ServiceEntry::arn).toList())
                 .nextToken(page.nextToken())
                 .build();
+    }
+
+    /**
+     * A gateway connector names the container port a gateway routes to: a named port mapping of the
+     * task definition. The wordings are unverified.
+     */
+    private static void checkGatewayConnectors(TaskDefinition definition, List<software.amazon.awssdk.services.ecs.model.GatewayConnector> connectors) {
+        for (software.amazon.awssdk.services.ecs.model.GatewayConnector connector : connectors) {
+            if (connector.portName() == null || connector.portName().isEmpty()) {
+                throw Errors.invalidParameter("gatewayConnectors.portName can not be blank.");
+            }
+            boolean named = definition != null && definition.containerDefinitions().stream()
+                    .flatMap(container -> container.portMappings().stream())
+                    .anyMatch(mapping -> connector.portName().equals(mapping.name()));
+            if (!named) {
+                throw Errors.invalidParameter("The port name " + connector.portName() + " does not exist in the task definition.");
+            }
+        }
     }
 
     static void checkName(String name) {

@@ -412,6 +412,7 @@ public final class EcsState {
 
     void serviceInactive(ServiceEntry service) {
         service.status = "INACTIVE";
+        setGatewayRoutes(service, List.of());
         timeline.at(now().plus(INACTIVE_SERVICE_RETENTION), () -> {
             services.expire(service);
             if (services.byName(service.clusterArn(), service.name()).isEmpty()) {
@@ -545,9 +546,85 @@ public final class EcsState {
      */
     public void disassociate(GatewayAssociation association) {
         association.status = "DISASSOCIATING";
+        finishDisassociations();
+    }
+
+    /**
+     * Each DISASSOCIATING association whose cluster has no route through its gateway any more becomes
+     * INACTIVE one lifecycle step later, and is forgotten after the retention period.
+     */
+    private void finishDisassociations() {
+        for (GatewayAssociation association : List.copyOf(gateways.associations().values())) {
+            if (!"DISASSOCIATING".equals(association.status) || association.finishing) {
+                continue;
+            }
+            boolean routed = gateways.routes().values().stream().anyMatch(route -> route.gatewayArn.equals(association.gatewayArn)
+                    && route.clusterArn.equals(association.clusterArn));
+            if (!routed) {
+                association.finishing = true;
+                timeline.at(now().plus(lifecycle.step()), () -> {
+                    association.status = "INACTIVE";
+                    timeline.at(now().plus(INACTIVE_GATEWAY_ASSOCIATION_RETENTION), () -> gateways.remove(association));
+                });
+            }
+        }
+    }
+
+    /**
+     * The routes a service has through the gateways of its cluster: one per ACTIVE association and
+     * connector whose access-type filter admits the gateway. Routes no longer wanted are removed (one
+     * lifecycle step later); new ones are ACTIVE one lifecycle step after CREATE_IN_PROGRESS.
+     */
+    public void setGatewayRoutes(ServiceEntry service, List<software.amazon.awssdk.services.ecs.model.GatewayConnector> connectors) {
+        java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
+        for (GatewayAssociation association : gateways.associations().values()) {
+            if (!"ACTIVE".equals(association.status) || !association.clusterArn.equals(service.clusterArn())) {
+                continue;
+            }
+            GatewayEntry gateway = gateways.inOrder().values().stream().filter(g -> g.arn().equals(association.gatewayArn))
+                    .findFirst().orElse(null);
+            if (gateway == null) {
+                continue;
+            }
+            for (software.amazon.awssdk.services.ecs.model.GatewayConnector connector : connectors) {
+                boolean admitted = connector.filters() == null || !connector.filters().hasAccessTypes()
+                        || connector.filters().accessTypesAsStrings().isEmpty()
+                        || connector.filters().accessTypesAsStrings().contains(gateway.accessType());
+                if (admitted) {
+                    wanted.add(gateway.arn() + " " + connector.portName());
+                }
+            }
+        }
+        for (GatewayRouteEntry route : List.copyOf(gateways.routes().values())) {
+            if (route.serviceArn.equals(service.arn()) && !"DELETE_IN_PROGRESS".equals(route.status)
+                    && !wanted.remove(route.gatewayArn + " " + route.portName)) {
+                removeRoute(route);
+            }
+        }
+        for (String key : wanted) {
+            String gatewayArn = key.substring(0, key.indexOf(' '));
+            String portName = key.substring(key.indexOf(' ') + 1);
+            String gatewayName = gatewayArn.substring(gatewayArn.lastIndexOf('/') + 1);
+            // Route ARN and URL forms are not documented (unverified); the URL includes https:// as documented.
+            GatewayRouteEntry route = new GatewayRouteEntry(nextSequence(),
+                    arns.gatewayRoute(gatewayName, service.cluster.name(), service.name(), ids.hex32()),
+                    gatewayArn, service.clusterArn(), service.arn(), portName,
+                    "https://" + service.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + ids.hex(8) + "."
+                            + gatewayName.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".ecs." + arns.region() + ".on.aws");
+            gateways.add(route);
+            timeline.at(now().plus(lifecycle.step()), () -> {
+                if ("CREATE_IN_PROGRESS".equals(route.status)) {
+                    route.status = "ACTIVE";
+                }
+            });
+        }
+    }
+
+    private void removeRoute(GatewayRouteEntry route) {
+        route.status = "DELETE_IN_PROGRESS";
         timeline.at(now().plus(lifecycle.step()), () -> {
-            association.status = "INACTIVE";
-            timeline.at(now().plus(INACTIVE_GATEWAY_ASSOCIATION_RETENTION), () -> gateways.remove(association));
+            gateways.remove(route);
+            finishDisassociations();
         });
     }
 

@@ -9,6 +9,8 @@ public final class GatewayAssociation {
     final String gatewayArn;
     final String clusterArn;
     String status = "ACTIVE";
+    /** Set once its move to INACTIVE is scheduled. */
+    boolean finishing;
 
     GatewayAssociation(long sequence, String gatewayArn, String clusterArn) {
         this.sequence = sequence;

@@ -55,4 +55,10 @@ public final class GatewayEntry {
     public boolean isCreatedBy(CreateGatewayRequest request) {
         return request.clientToken() != null && request.equals(creation);
     }
+
+    /** PRIVATE for an internal load balancer scheme, else PUBLIC ({@code internet-facing} is ELB's default). */
+    public String accessType() {
+        return configuration != null && configuration.hostSharedAlb() != null
+                && "internal".equals(configuration.hostSharedAlb().schemeAsString()) ? "PRIVATE" : "PUBLIC";
+    }
 }

@@ -16,6 +16,7 @@ public final class GatewayRegistry {
     private final NavigableMap<Long, GatewayEntry> inOrder = new TreeMap<>();
     private final Map<String, GatewayEntry> byName = new HashMap<>();
     private final NavigableMap<Long, GatewayAssociation> associations = new TreeMap<>();
+    private final NavigableMap<Long, GatewayRouteEntry> routes = new TreeMap<>();
 
     public Optional<GatewayEntry> byName(String name) {
         return Optional.ofNullable(byName.get(name));
@@ -55,5 +56,22 @@ public final class GatewayRegistry {
     /** Every association, whatever its status, in the order they were made (read-only). */
     public NavigableMap<Long, GatewayAssociation> associations() {
         return Collections.unmodifiableNavigableMap(associations);
+    }
+
+    void add(GatewayRouteEntry route) {
+        routes.put(route.sequence, route);
+    }
+
+    void remove(GatewayRouteEntry route) {
+        routes.remove(route.sequence);
+    }
+
+    /** Every route, in the order they were made (read-only). */
+    public NavigableMap<Long, GatewayRouteEntry> routes() {
+        return Collections.unmodifiableNavigableMap(routes);
+    }
+
+    public Optional<GatewayRouteEntry> route(String arn) {
+        return routes.values().stream().filter(route -> route.arn.equals(arn)).findFirst();
     }
 }
