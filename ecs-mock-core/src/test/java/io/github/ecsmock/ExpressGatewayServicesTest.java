@@ -312,6 +312,27 @@ class ExpressGatewayServicesTest extends EcsApiTest {
     }
 
     @Test
+    void aContainerGivenToAServiceOnItsOwnTaskDefinitionMovesItToOneEcsManages() {
+        ecs.registerTaskDefinition(r -> r.family("mine").networkMode("awsvpc").requiresCompatibilitiesWithStrings("FARGATE")
+                .cpu("512").memory("1024").containerDefinitions(c -> c.name("Main").image("app:1")
+                        .portMappings(p -> p.containerPort(3000).name("http"))));
+        ecs.createExpressGatewayService(r -> r.cluster("dev").serviceName("web").infrastructureRoleArn(INFRA_ROLE)
+                .taskDefinitionArn("mine:1"));
+
+        ExpressGatewayServiceConfiguration target = ecs.updateExpressGatewayService(r -> r.serviceArn(WEB_ARN)
+                .primaryContainer(c -> c.image("app:2"))).service().targetConfiguration();
+
+        assertThat(target.taskDefinitionArn()).isEqualTo(PREFIX + "task-definition/dev-web:1");
+        assertThat(target.cpu()).isEqualTo("512");
+        assertThat(target.memory()).isEqualTo("1024");
+        TaskDefinition definition = ecs.describeTaskDefinition(r -> r.taskDefinition("dev-web:1")).taskDefinition();
+        assertThat(definition.containerDefinitions().get(0).image()).isEqualTo("app:2");
+        assertThat(ecs.describeTaskDefinition(r -> r.taskDefinition("mine")).taskDefinition().revision())
+                .as("the caller's family gets no revision").isEqualTo(1);
+        assertThat(service("web").taskDefinition()).isEqualTo(PREFIX + "task-definition/dev-web:1");
+    }
+
+    @Test
     void updatingAnUnknownOrDeletedExpressServiceIsRefused() {
         ecs.createExpressGatewayService(express("web"));
 

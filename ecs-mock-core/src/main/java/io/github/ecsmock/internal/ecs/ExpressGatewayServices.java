@@ -200,11 +200,15 @@ public final class ExpressGatewayServices {
             if (request.cpuArchitecture() != null) {
                 configuration.cpuArchitecture(request.cpuArchitecture().toString());
             }
+            TaskDefinition currentDefinition = state.findTaskDefinition(current.taskDefinitionArn()).orElseThrow();
+            if (changed && current.cpu() == null) {
+                // The service ran a task definition of the caller's own: ECS's now describes what it had.
+                configuration.cpu(request.cpu() != null ? request.cpu() : currentDefinition.cpu())
+                        .memory(request.memory() != null ? request.memory() : currentDefinition.memory())
+                        .cpuArchitecture(request.cpuArchitecture() != null ? request.cpuArchitectureAsString() : DEFAULT_ARCHITECTURE);
+            }
             ExpressGatewayServiceConfiguration wanted = configuration.build();
-            String family = TaskDefinitionArnFamily.of(current.taskDefinitionArn());
-            definition = changed && wanted.primaryContainer() != null && wanted.cpu() != null
-                    ? register(state, family != null ? family : family(cluster, service.name()), wanted)
-                    : state.findTaskDefinition(current.taskDefinitionArn()).orElseThrow();
+            definition = changed ? register(state, family(cluster, service.name()), wanted) : currentDefinition;
         }
         configuration.taskDefinitionArn(definition.taskDefinitionArn());
         ExpressGatewayServiceConfiguration target = configuration.build();
@@ -428,17 +432,6 @@ public final class ExpressGatewayServices {
                 .createdAt(service.config().createdAt())
                 .updatedAt(express.updatedAt)
                 .build();
-    }
-
-    /** The family part of a task definition ARN. */
-    private static final class TaskDefinitionArnFamily {
-        static String of(String arn) {
-            if (arn == null || arn.indexOf("task-definition/") < 0) {
-                return null;
-            }
-            String rest = arn.substring(arn.indexOf("task-definition/") + "task-definition/".length());
-            return rest.indexOf(':') > 0 ? rest.substring(0, rest.indexOf(':')) : rest;
-        }
     }
 
     /**
