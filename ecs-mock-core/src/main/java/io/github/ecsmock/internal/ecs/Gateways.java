@@ -259,9 +259,10 @@ public final class Gateways {
         GatewayEntry gateway = find(state, request.gateway());
         int size = PageTokens.pageSize(request.maxResults(), PAGE_DEFAULT, PAGE_MAX);
         Predicate<GatewayRouteEntry> wanted = route -> route.gatewayArn().equals(gateway.arn());
-        ClusterEntry cluster = request.cluster() == null ? null : state.activeCluster(request.cluster());
-        if (cluster != null) {
-            wanted = wanted.and(route -> route.clusterArn().equals(cluster.arn()));
+        if (request.cluster() != null) {
+            // ClusterNotFoundException is not among this operation's errors: an unknown cluster matches nothing.
+            String clusterArn = state.findCluster(request.cluster()).map(ClusterEntry::arn).orElse(null);
+            wanted = wanted.and(route -> route.clusterArn().equals(clusterArn));
         }
         if (request.service() != null) {
             // A name, or an ARN of either format: matched by the service's name (and cluster, when the ARN has one).
