@@ -52,6 +52,13 @@ class AgentCallsTest extends EcsApiTest {
     }
 
     @Test
+    void discoverPollEndpointAnswersForAnyClusterAsItDeclaresNoNotFoundError() {
+        var answer = ecs.discoverPollEndpoint(r -> r.cluster("not-created-yet"));
+
+        assertThat(answer.endpoint()).isEqualTo("https://ecs-a-1.us-east-1.amazonaws.com/");
+    }
+
+    @Test
     void aRunningReportBringsThePendingTaskToRunningAtOnce() {
         assertThat(task().lastStatus()).isEqualTo("PENDING");
 

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
 import software.amazon.awssdk.services.ecs.model.Tag;
 
-/** CreateCluster, DeleteCluster, DescribeClusters and ListClusters through the real EcsClient. */
+/** CreateCluster, DeleteCluster, DescribeClusters, ListClusters, UpdateCluster and UpdateClusterSettings through the real EcsClient. */
 class ClustersTest extends EcsApiTest {
     private static final String ARN_PREFIX = "arn:aws:ecs:us-east-1:123456789012:cluster/";
 
@@ -164,7 +164,8 @@ class ClustersTest extends EcsApiTest {
                 () -> ecs.createCluster(r -> r.clusterName("production").capacityProviders("FARGATE", "my-asg-provider")));
 
         assertThat(e).isNotNull();
-        assertThat(e.awsErrorDetails().errorMessage()).contains("my-asg-provider");
+        assertThat(e.awsErrorDetails().errorMessage())
+                .isEqualTo("The specified capacity provider was not found. Specify a valid capacity provider and try again.");
         assertThat(ecs.listClusters(r -> { }).clusterArns()).isEmpty();
     }
 
@@ -487,6 +488,145 @@ class ClustersTest extends EcsApiTest {
 
         assertThat(e).isNotNull();
         assertThat(e.awsErrorDetails().errorMessage()).startsWith("include should be one of [");
+    }
+
+    // ---------------------------------------------------------------- UpdateCluster, UpdateClusterSettings
+
+    @Test
+    void updateClusterChangesSettingsConfigurationAndServiceConnectDefaults() {
+        ecs.createCluster(r -> r.clusterName("production"));
+
+        Cluster updated = ecs.updateCluster(r -> r.cluster("production")
+                .settings(ClusterSetting.builder().name(ClusterSettingName.CONTAINER_INSIGHTS).value("enhanced").build())
+                .configuration(executeCommandConfiguration())
+                .serviceConnectDefaults(d -> d.namespace("internal"))).cluster();
+
+        assertThat(updated.settings()).containsExactly(
+                ClusterSetting.builder().name(ClusterSettingName.CONTAINER_INSIGHTS).value("enhanced").build());
+        assertThat(updated.configuration()).isEqualTo(executeCommandConfiguration());
+        assertThat(updated.serviceConnectDefaults().namespace())
+                .matches("arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-[a-z0-9]{16}");
+        assertThat(updated.statistics()).isEmpty();
+        Cluster described = ecs.describeClusters(r -> r.clusters("production")
+                .include(ClusterField.SETTINGS, ClusterField.CONFIGURATIONS)).clusters().get(0);
+        assertThat(described.settings()).isEqualTo(updated.settings());
+        assertThat(described.configuration()).isEqualTo(updated.configuration());
+        assertThat(described.serviceConnectDefaults()).isEqualTo(updated.serviceConnectDefaults());
+        Cluster plain = ecs.describeClusters(r -> r.clusters("production")).clusters().get(0);
+        assertThat(plain.settings()).isEmpty();
+        assertThat(plain.configuration()).isNull();
+    }
+
+    @Test
+    void updateClusterLeavesWhatItDoesNotGiveAsItWas() {
+        createDetailedCluster();
+        ecs.updateCluster(r -> r.cluster("production").serviceConnectDefaults(d -> d.namespace("internal")));
+
+        Cluster updated = ecs.updateCluster(r -> r.cluster("production").configuration(c -> c
+                .managedStorageConfiguration(m -> m.kmsKeyId("key-1")))).cluster();
+
+        assertThat(updated.settings()).extracting(ClusterSetting::value).containsExactly("enabled");
+        assertThat(updated.configuration().executeCommandConfiguration())
+                .isEqualTo(executeCommandConfiguration().executeCommandConfiguration());
+        assertThat(updated.configuration().managedStorageConfiguration().kmsKeyId()).isEqualTo("key-1");
+        assertThat(updated.serviceConnectDefaults()).isNotNull();
+        assertThat(updated.tags()).containsExactly(tag("team", "payments"));
+    }
+
+    @Test
+    void serviceConnectNamespaceByNameIsStableAndByArnKept() {
+        ecs.createCluster(r -> r.clusterName("a"));
+        ecs.createCluster(r -> r.clusterName("b"));
+        String arn = "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-abcdefghijklmnop";
+
+        String first = ecs.updateCluster(r -> r.cluster("a").serviceConnectDefaults(d -> d.namespace("internal")))
+                .cluster().serviceConnectDefaults().namespace();
+        String second = ecs.updateCluster(r -> r.cluster("b").serviceConnectDefaults(d -> d.namespace("internal")))
+                .cluster().serviceConnectDefaults().namespace();
+        String other = ecs.updateCluster(r -> r.cluster("b").serviceConnectDefaults(d -> d.namespace("external")))
+                .cluster().serviceConnectDefaults().namespace();
+        String byArn = ecs.updateCluster(r -> r.cluster("a").serviceConnectDefaults(d -> d.namespace(arn)))
+                .cluster().serviceConnectDefaults().namespace();
+
+        assertThat(first).isEqualTo(second).isNotEqualTo(other);
+        assertThat(byArn).isEqualTo(arn);
+    }
+
+    @Test
+    void updateClusterWithAnEmptyNamespaceRemovesTheServiceConnectDefaults() {
+        ecs.createCluster(r -> r.clusterName("production").serviceConnectDefaults(d -> d.namespace("internal")));
+
+        Cluster updated = ecs.updateCluster(r -> r.cluster("production").serviceConnectDefaults(d -> d.namespace("")))
+                .cluster();
+
+        assertThat(updated.serviceConnectDefaults()).isNull();
+        assertThat(ecs.describeClusters(r -> r.clusters("production")).clusters().get(0).serviceConnectDefaults()).isNull();
+    }
+
+    @Test
+    void updateClusterOfAnUnknownOrDeletedClusterIsClusterNotFound() {
+        ClusterNotFoundException unknown = catchThrowableOfType(ClusterNotFoundException.class,
+                () -> ecs.updateCluster(r -> r.cluster("production").configuration(executeCommandConfiguration())));
+        assertThat(unknown.awsErrorDetails().errorMessage()).isEqualTo("Cluster not found.");
+
+        ecs.createCluster(r -> r.clusterName("production"));
+        ecs.deleteCluster(r -> r.cluster("production"));
+
+        ClusterNotFoundException deleted = catchThrowableOfType(ClusterNotFoundException.class,
+                () -> ecs.updateClusterSettings(r -> r.cluster("production")
+                        .settings(ClusterSetting.builder().name(ClusterSettingName.CONTAINER_INSIGHTS).value("enabled").build())));
+        assertThat(deleted.awsErrorDetails().errorMessage()).isEqualTo("Cluster not found.");
+    }
+
+    @Test
+    void updateClusterWithAnInvalidContainerInsightsValueIsRefusedAndChangesNothing() {
+        createDetailedCluster();
+
+        InvalidParameterException e = catchThrowableOfType(InvalidParameterException.class,
+                () -> ecs.updateCluster(r -> r.cluster("production")
+                        .settings(ClusterSetting.builder().name(ClusterSettingName.CONTAINER_INSIGHTS).value("on").build())
+                        .configuration(c -> c.managedStorageConfiguration(m -> m.kmsKeyId("key-1")))));
+
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Invalid setting 'value'");
+        Cluster cluster = ecs.describeClusters(r -> r.clusters("production")
+                .include(ClusterField.SETTINGS, ClusterField.CONFIGURATIONS)).clusters().get(0);
+        assertThat(cluster.settings()).extracting(ClusterSetting::value).containsExactly("enabled");
+        assertThat(cluster.configuration()).isEqualTo(executeCommandConfiguration());
+    }
+
+    @Test
+    void updateClusterSettingsChangesContainerInsights() {
+        createDetailedCluster();
+
+        Cluster updated = ecs.updateClusterSettings(r -> r.cluster("production")
+                .settings(ClusterSetting.builder().name(ClusterSettingName.CONTAINER_INSIGHTS).value("disabled").build()))
+                .cluster();
+
+        assertThat(updated.settings()).extracting(ClusterSetting::value).containsExactly("disabled");
+        assertThat(updated.configuration()).isEqualTo(executeCommandConfiguration());
+        assertThat(ecs.describeClusters(r -> r.clusters("production").include(ClusterField.SETTINGS)).clusters().get(0)
+                .settings()).extracting(ClusterSetting::value).containsExactly("disabled");
+    }
+
+    @Test
+    void updateClusterSettingsRequiresSettings() {
+        ecs.createCluster(r -> r.clusterName("production"));
+
+        InvalidParameterException e = catchThrowableOfType(InvalidParameterException.class,
+                () -> ecs.updateClusterSettings(r -> r.cluster("production")));
+
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("settings can not be blank.");
+    }
+
+    @Test
+    void updateClusterSettingsWithAnInvalidValueIsRefused() {
+        ecs.createCluster(r -> r.clusterName("production"));
+
+        InvalidParameterException e = catchThrowableOfType(InvalidParameterException.class,
+                () -> ecs.updateClusterSettings(r -> r.cluster("production")
+                        .settings(ClusterSetting.builder().name(ClusterSettingName.CONTAINER_INSIGHTS).value("ENABLED").build())));
+
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Invalid setting 'value'");
     }
 
     // ---------------------------------------------------------------- ListClusters

@@ -17,10 +17,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,11 +39,9 @@ import org.junit.jupiter.api.Timeout;
 class FuzzTest {
     private static final long SEED = Long.getLong("ecsmock.fuzz.seed", 20261125L);
     private static final int CASES_PER_OPERATION = Integer.getInteger("ecsmock.fuzz.cases", 1500);
-    private static final Set<String> ERROR_CODES = Set.of("SerializationException", "UnknownOperationException",
-            "InvalidParameterException", "ClientException", "ClusterNotFoundException", "ServiceNotFoundException",
-            "ServiceNotActiveException", "ResourceNotFoundException", "ClusterContainsServicesException",
-            "ClusterContainsTasksException", "RequestEntityTooLargeException", "BadRequestException",
-            "GatewayNotFoundException", "PlatformTaskDefinitionIncompatibilityException");
+    /** Errors of the protocol itself, which any target can get; the rest must be ones the operation declares. */
+    private static final Set<String> PROTOCOL_ERRORS = Set.of("SerializationException", "UnknownOperationException",
+            "RequestEntityTooLargeException", "BadRequestException");
     private static final List<String> AUTHORIZATIONS = List.of("",
             "AWS4-HMAC-SHA256 Credential=test/20261125/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=00",
             "AWS4-HMAC-SHA256 Credential=test/20261125/eu-west-1/ecs/aws4_request, SignedHeaders=host, Signature=00",
@@ -66,7 +68,7 @@ class FuzzTest {
                         EcsProtocol.TARGET_PREFIX + operation.name(), authorization, body));
                 sent++;
                 outcomes.merge(response.status() + " " + (response.isError() ? response.errorCode() : "OK"), 1, Integer::sum);
-                String problem = problem(response.status(), response.body());
+                String problem = problem(operation.name(), response.status(), response.body());
                 if (problem != null && problems.size() < 20) {
                     problems.add(operation.name() + " " + new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8)
                             + " -> " + problem);
@@ -111,7 +113,8 @@ class FuzzTest {
                 } catch (IOException e) {
                     throw new IOException("No answer to " + request.method() + " " + request.uri() + " " + request.headers().map(), e);
                 }
-                String problem = problem(response.statusCode(), response.body());
+                String problem = problem(request.headers().firstValue("X-Amz-Target")
+                        .map(target -> target.substring(target.indexOf('.') + 1)).orElse(null), response.statusCode(), response.body());
                 if (problem == null && !response.headers().firstValue("Content-Type").orElse("").equals("application/x-amz-json-1.1")) {
                     problem = "content type " + response.headers().firstValue("Content-Type");
                 }
@@ -140,8 +143,12 @@ class FuzzTest {
         return request.build();
     }
 
-    /** What is wrong with an answer, or null: a 5xx, a body that is not JSON, an error not in AWS's envelope. */
-    private String problem(int status, byte[] body) {
+    /**
+     * What is wrong with an answer, or null: a 5xx, a body that is not JSON, an error not in AWS's
+     * envelope, or an error code the SDK's {@code EcsClient} does not declare for the operation (a
+     * client catching the declared exceptions would miss it).
+     */
+    private String problem(String operation, int status, byte[] body) {
         if (status >= 500) {
             return "status " + status + ": " + new String(body, StandardCharsets.UTF_8);
         }
@@ -165,8 +172,12 @@ class FuzzTest {
                 }
                 fields.put(name, parser.getText());
             }
-            if (!fields.keySet().equals(Set.of("__type", "message")) || !ERROR_CODES.contains(fields.get("__type"))) {
+            if (!fields.keySet().equals(Set.of("__type", "message"))) {
                 return "not an AWS error envelope: " + text;
+            }
+            String code = fields.get("__type");
+            if (!PROTOCOL_ERRORS.contains(code) && !declaredErrors(operation).contains(code)) {
+                return "an error " + operation + " does not declare: " + text;
             }
             return null;
         } catch (IOException e) {
@@ -174,18 +185,41 @@ class FuzzTest {
         }
     }
 
+    /** The simple names of the exceptions {@code EcsClient} declares for an operation, empty for an unknown one. */
+    private static Set<String> declaredErrors(String operation) {
+        if (operation == null) {
+            return Set.of();
+        }
+        String method = Character.toLowerCase(operation.charAt(0)) + operation.substring(1);
+        return Arrays.stream(EcsClient.class.getMethods())
+                .filter(candidate -> candidate.getName().equals(method) && candidate.getParameterCount() == 1
+                        && SdkRequest.class.isAssignableFrom(candidate.getParameterTypes()[0]))
+                .flatMap(candidate -> Arrays.stream(candidate.getExceptionTypes()))
+                .map(Class::getSimpleName)
+                .collect(Collectors.toSet());
+    }
+
     /** Something to hit: clusters, definitions, a service and tasks under the names the fuzzer draws from. */
     private static void seedState(EcsProtocol protocol) {
         String[][] calls = {
                 {"CreateCluster", "{\"clusterName\":\"dev\",\"capacityProviders\":[\"FARGATE\",\"FARGATE_SPOT\"]}"},
                 {"CreateCluster", "{}"},
+                {"CreateCapacityProvider", "{\"name\":\"asg-provider\",\"autoScalingGroupProvider\":{\"autoScalingGroupArn\":"
+                        + "\"web-asg\",\"managedScaling\":{\"status\":\"ENABLED\"}}}"},
+                {"CreateCapacityProvider", "{\"name\":\"spare-provider\",\"autoScalingGroupProvider\":{\"autoScalingGroupArn\":"
+                        + "\"spare-asg\"}}"},
+                {"PutClusterCapacityProviders", "{\"cluster\":\"default\",\"capacityProviders\":[\"asg-provider\"],"
+                        + "\"defaultCapacityProviderStrategy\":[{\"capacityProvider\":\"asg-provider\",\"weight\":1}]}"},
                 {"RegisterTaskDefinition", "{\"family\":\"web\",\"networkMode\":\"awsvpc\",\"requiresCompatibilities\":[\"FARGATE\"],"
                         + "\"cpu\":\"256\",\"memory\":\"512\",\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"nginx\"}]}"},
                 {"RegisterTaskDefinition", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"nginx\",\"memory\":64}]}"},
                 {"CreateService", "{\"cluster\":\"dev\",\"serviceName\":\"web\",\"taskDefinition\":\"web:1\",\"desiredCount\":2,"
                         + "\"launchType\":\"FARGATE\",\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}}"},
                 {"RunTask", "{\"cluster\":\"dev\",\"taskDefinition\":\"web:1\",\"count\":3,\"launchType\":\"FARGATE\","
-                        + "\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}}"}};
+                        + "\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}}"},
+                {"PutAccountSetting", "{\"name\":\"containerInsights\",\"value\":\"enabled\","
+                        + "\"principalArn\":\"arn:aws:iam::123456789012:user/alice\"}"},
+                {"PutAccountSettingDefault", "{\"name\":\"awsvpcTrunking\",\"value\":\"enabled\"}"}};
         for (String[] call : calls) {
             ProtocolResponse response = protocol.handle(ProtocolRequest.post(EcsProtocol.TARGET_PREFIX + call[0], null,
                     call[1].getBytes(StandardCharsets.UTF_8)));

@@ -22,7 +22,10 @@ final class RequestFuzzer {
             "arn:aws:ecs:us-east-1:123456789012:task-definition/web:1",
             "arn:aws:ecs:us-east-1:123456789012:service/dev/web", "arn:aws:ecs:eu-west-1:999999999999:cluster/dev",
             "arn:aws:ecs:us-east-1:123456789012:task/dev/0123456789abcdef0123456789abcdef", "arn:", "arn:aws:ecs:::",
-            "", " ", "aws:reserved", "ünïcødé ✓", "a/b/c", "*", "%s%n", "\u0000", "0", "-1", "null", "true");
+            "asg-provider", "spare-provider", "arn:aws:ecs:us-east-1:123456789012:capacity-provider/asg-provider",
+            "", " ", "aws:reserved", "ünïcødé ✓", "a/b/c", "*", "%s%n", "\u0000", "0", "-1", "null", "true",
+            "enabled", "disabled", "enhanced", "on", "7", "arn:aws:iam::123456789012:root",
+            "arn:aws:iam::123456789012:user/alice", "arn:aws:iam::111122223333:role/ci/deployer");
 
     private final SplittableRandom random;
 

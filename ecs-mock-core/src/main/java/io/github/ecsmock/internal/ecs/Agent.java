@@ -28,9 +28,8 @@ public final class Agent {
     private static final String ACK = "ACK";
 
     public DiscoverPollEndpointResponse discoverPollEndpoint(EcsState state, DiscoverPollEndpointRequest request) {
-        if (request.cluster() != null) {
-            state.activeCluster(request.cluster());
-        }
+        // The SDK declares no not-found error for this call (only ClientException and ServerException):
+        // the endpoints belong to the region, so any cluster name gets them.
         String region = state.arns().region();
         return DiscoverPollEndpointResponse.builder()
                 .endpoint("https://ecs-a-1." + region + ".amazonaws.com/")

@@ -4,6 +4,7 @@ import io.github.ecsmock.internal.errors.EcsError;
 import io.github.ecsmock.internal.errors.Errors;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +26,18 @@ public final class BlankMembers {
             Map.entry("DeleteService.service", () -> Errors.invalidParameter("Service can not be blank.")),
             Map.entry("DescribeServices.services", () -> Errors.invalidParameter("Services cannot be empty.")));
 
+    /**
+     * Required members that may be the empty string because ECS gives it a meaning: an empty Service
+     * Connect namespace removes the cluster's Service Connect defaults (the model's UpdateCluster text).
+     */
+    private static final Set<String> EMPTY_ALLOWED = Set.of("UpdateCluster.serviceConnectDefaults.namespace");
+
     private BlankMembers() {
+    }
+
+    /** Whether {@code path} (dotted from the request) of {@code operation} may be the empty string. */
+    public static boolean mayBeEmpty(String operation, String path) {
+        return EMPTY_ALLOWED.contains(operation + "." + path);
     }
 
     /** ECS's own answer to {@code operation} without {@code member}, if it has one. */

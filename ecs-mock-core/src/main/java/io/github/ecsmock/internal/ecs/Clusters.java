@@ -5,11 +5,15 @@ import io.github.ecsmock.internal.errors.Errors;
 import io.github.ecsmock.internal.paging.PageTokens;
 import io.github.ecsmock.internal.state.ClusterEntry;
 import io.github.ecsmock.internal.state.EcsState;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecs.model.Attachment;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
@@ -28,13 +32,18 @@ import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
 import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
+import software.amazon.awssdk.services.ecs.model.SettingName;
+import software.amazon.awssdk.services.ecs.model.UpdateClusterRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateClusterResponse;
+import software.amazon.awssdk.services.ecs.model.UpdateClusterSettingsRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateClusterSettingsResponse;
 
-/** CreateCluster, DeleteCluster, DescribeClusters and ListClusters. */
+/** CreateCluster, DeleteCluster, DescribeClusters, ListClusters, UpdateCluster and UpdateClusterSettings. */
 public final class Clusters {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
     private static final Set<String> CONTAINER_INSIGHTS_VALUES = Set.of("enabled", "disabled", "enhanced");
-    private static final Set<String> BUILT_IN_CAPACITY_PROVIDERS = Set.of("FARGATE", "FARGATE_SPOT");
     private static final int MAX_DESCRIBE = 100;
+    private static final String NAMESPACE_ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
     /**
      * What CreateCluster and DeleteCluster show: tags, settings and configuration, but {@code statistics: []}
      * as in every captured CreateCluster and DeleteCluster answer (statistics come only with DescribeClusters).
@@ -43,10 +52,12 @@ public final class Clusters {
 
     private final ClusterStatistics statistics;
     private final TagRules tagRules;
+    private final AccountSettings accountSettings;
 
-    public Clusters(ClusterStatistics statistics, TagRules tagRules) {
+    public Clusters(ClusterStatistics statistics, TagRules tagRules, AccountSettings accountSettings) {
         this.statistics = statistics;
         this.tagRules = tagRules;
+        this.accountSettings = accountSettings;
     }
 
     public CreateClusterResponse createCluster(EcsState state, CreateClusterRequest request) {
@@ -56,9 +67,10 @@ public final class Clusters {
                     "Cluster name can be up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.");
         }
         tagRules.checkNew(request.tags());
-        List<ClusterSetting> settings = settings(request.settings());
+        List<ClusterSetting> settings = withInsightsDefault(checkSettings(request.settings()), () -> accountSettings.effectiveValue(
+                state, state.arns().callerPrincipal(), SettingName.CONTAINER_INSIGHTS));
         List<String> providers = request.hasCapacityProviders() ? request.capacityProviders() : List.of();
-        checkCapacityProviders(providers, request.defaultCapacityProviderStrategy());
+        CapacityAssociations.check(state, name, providers, request.defaultCapacityProviderStrategy());
         Optional<ClusterEntry> existing = state.clusters().byName(name).filter(ClusterEntry::isActive);
         if (existing.isPresent()) {
             // ECS answers a valid second create of an ACTIVE name with the cluster as it is, changing nothing.
@@ -81,6 +93,12 @@ public final class Clusters {
         ClusterEntry entry = state.addCluster(cluster.build());
         state.tags().forget(entry.arn());
         state.tags().add(entry.arn(), request.tags());
+        CapacityAssociations.apply(state, entry, providers, request.defaultCapacityProviderStrategy());
+        if ("UPDATE_IN_PROGRESS".equals(entry.cluster().attachmentsStatus())) {
+            // A cluster created with Auto Scaling group providers is PROVISIONING until their attachments
+            // exist (ECS-EXAMPLES, CreateCluster); settling the attachments makes it ACTIVE.
+            entry.update(entry.cluster().toBuilder().status("PROVISIONING").build());
+        }
         return CreateClusterResponse.builder().cluster(render(state, entry, AS_WRITTEN)).build();
     }
 
@@ -89,6 +107,11 @@ public final class Clusters {
             throw Errors.missingMember("cluster");
         }
         ClusterEntry entry = state.activeCluster(request.cluster());
+        if ("UPDATE_IN_PROGRESS".equals(entry.cluster().attachmentsStatus())) {
+            // Real text, met when a cluster is deleted right after its Auto Scaling group providers were
+            // removed, while their attachments were still being deleted (hashicorp/terraform-provider-aws#45794).
+            throw Errors.client("The Cluster cannot be deleted while Cluster Scoped Capacity Providers are attached to the cluster");
+        }
         ClusterStatistics.Counts counts = statistics.of(state, entry);
         if (counts.activeServices() + counts.drainingServices() > 0) {
             throw new EcsError("ClusterContainsServicesException",
@@ -102,8 +125,56 @@ public final class Clusters {
             throw new EcsError("ClusterContainsContainerInstancesException",
                     "The Cluster cannot be deleted while Container Instances are active or draining.");
         }
+        // Deleting a cluster disassociates its Auto Scaling group providers (the DeleteCapacityProvider docs:
+        // "To remove a capacity provider from a cluster, you can either use PutClusterCapacityProviders or
+        // delete the cluster").
+        state.associateCapacityProviders(entry, List.of());
         state.deleteCluster(entry);
         return DeleteClusterResponse.builder().cluster(render(state, entry, AS_WRITTEN)).build();
+    }
+
+    /**
+     * Changes settings, configuration and the Service Connect default namespace; what the request leaves
+     * out stays as it was. A configuration part given replaces that part (executeCommandConfiguration,
+     * managedStorageConfiguration); an empty namespace removes the Service Connect defaults, as the model
+     * documents.
+     */
+    public UpdateClusterResponse updateCluster(EcsState state, UpdateClusterRequest request) {
+        ClusterEntry entry = state.activeCluster(request.cluster());
+        Cluster current = entry.cluster();
+        Cluster.Builder updated = current.toBuilder();
+        if (request.hasSettings() && !request.settings().isEmpty()) {
+            updated.settings(merged(current.settings(), checkSettings(request.settings())));
+        }
+        ClusterConfiguration configuration = request.configuration();
+        if (configuration != null) {
+            ClusterConfiguration.Builder merged = current.configuration() == null
+                    ? ClusterConfiguration.builder() : current.configuration().toBuilder();
+            if (configuration.executeCommandConfiguration() != null) {
+                merged.executeCommandConfiguration(configuration.executeCommandConfiguration());
+            }
+            if (configuration.managedStorageConfiguration() != null) {
+                merged.managedStorageConfiguration(configuration.managedStorageConfiguration());
+            }
+            updated.configuration(merged.build());
+        }
+        if (request.serviceConnectDefaults() != null) {
+            String namespace = request.serviceConnectDefaults().namespace();
+            updated.serviceConnectDefaults(namespace == null || namespace.isEmpty() ? null
+                    : ClusterServiceConnectDefaults.builder().namespace(namespaceArn(state, namespace)).build());
+        }
+        entry.update(updated.build());
+        return UpdateClusterResponse.builder().cluster(renderAsWritten(state, entry)).build();
+    }
+
+    /** Changes the cluster's settings (containerInsights), with CreateCluster's checks. */
+    public UpdateClusterSettingsResponse updateClusterSettings(EcsState state, UpdateClusterSettingsRequest request) {
+        ClusterEntry entry = state.activeCluster(request.cluster());
+        List<ClusterSetting> given = checkSettings(request.settings());
+        if (!given.isEmpty()) {
+            entry.update(entry.cluster().toBuilder().settings(merged(entry.cluster().settings(), given)).build());
+        }
+        return UpdateClusterSettingsResponse.builder().cluster(renderAsWritten(state, entry)).build();
     }
 
     public DescribeClustersResponse describeClusters(EcsState state, DescribeClustersRequest request) {
@@ -137,6 +208,14 @@ public final class Clusters {
                 .clusterArns(page.items().stream().map(ClusterEntry::arn).toList())
                 .nextToken(page.nextToken())
                 .build();
+    }
+
+    /**
+     * The cluster as the operations that change it answer: everything but {@code statistics}, as in
+     * every captured CreateCluster, PutClusterCapacityProviders and UpdateCluster answer.
+     */
+    public Cluster renderAsWritten(EcsState state, ClusterEntry entry) {
+        return render(state, entry, AS_WRITTEN);
     }
 
     /** The cluster as DescribeClusters shows it: live counters, and what {@code include} asks for. */
@@ -179,9 +258,11 @@ public final class Clusters {
         return list;
     }
 
-    private static List<ClusterSetting> settings(List<ClusterSetting> requested) {
-        List<ClusterSetting> settings = new ArrayList<>();
-        boolean insights = false;
+    /**
+     * The settings a request gives, checked: only containerInsights, with enabled, disabled or enhanced
+     * ("Invalid setting 'value'" is real, terraform-aws-modules/terraform-aws-ecs#264, for UpdateCluster).
+     */
+    private static List<ClusterSetting> checkSettings(List<ClusterSetting> requested) {
         for (ClusterSetting setting : requested) {
             if (!"containerInsights".equals(setting.nameAsString())) {
                 throw Errors.invalidParameter("Invalid setting 'name'");
@@ -189,29 +270,36 @@ public final class Clusters {
             if (setting.value() == null || !CONTAINER_INSIGHTS_VALUES.contains(setting.value())) {
                 throw Errors.invalidParameter("Invalid setting 'value'");
             }
-            insights = true;
-            settings.add(setting);
         }
-        if (!insights) {
-            settings.add(ClusterSetting.builder().name("containerInsights").value("disabled").build());
+        return requested;
+    }
+
+    /**
+     * A new cluster's settings: those asked for, and Container Insights as the caller's
+     * {@code containerInsights} account setting says when none is asked for ("When you opt in to the
+     * containerInsights account setting, all new clusters have Container Insights enabled by default").
+     */
+    private static List<ClusterSetting> withInsightsDefault(List<ClusterSetting> given, Supplier<String> insightsDefault) {
+        List<ClusterSetting> settings = new ArrayList<>(given);
+        if (settings.isEmpty()) {
+            settings.add(ClusterSetting.builder().name("containerInsights").value(insightsDefault.get()).build());
         }
         return settings;
     }
 
-    private static void checkCapacityProviders(List<String> providers, List<CapacityProviderStrategyItem> strategy) {
-        for (String provider : providers) {
-            if (!BUILT_IN_CAPACITY_PROVIDERS.contains(provider)) {
-                throw Errors.invalidParameter("The specified capacity provider '" + provider
-                        + "' does not exist. Specify a valid capacity provider and try again.");
+    /** The cluster's settings with each setting the request names replaced by the request's value. */
+    private static List<ClusterSetting> merged(List<ClusterSetting> current, List<ClusterSetting> given) {
+        List<ClusterSetting> settings = new ArrayList<>();
+        for (ClusterSetting setting : current) {
+            if (given.stream().noneMatch(g -> g.nameAsString().equals(setting.nameAsString()))) {
+                settings.add(setting);
             }
         }
-        for (CapacityProviderStrategyItem item : strategy) {
-            if (!providers.contains(item.capacityProvider())) {
-                throw Errors.invalidParameter("The specified capacity provider strategy cannot contain a capacity "
-                        + "provider that is not associated with the cluster. Associate the capacity provider with the "
-                        + "cluster or specify a valid capacity provider and try again.");
-            }
+        for (ClusterSetting setting : given) {
+            settings.removeIf(s -> s.nameAsString().equals(setting.nameAsString()));
+            settings.add(setting);
         }
+        return settings;
     }
 
     static List<CapacityProviderStrategyItem> strategyWithDefaults(List<CapacityProviderStrategyItem> strategy) {
@@ -223,13 +311,30 @@ public final class Clusters {
                 .toList();
     }
 
-    /** Cloud Map names a namespace by ARN; a bare name gets a stable ARN of the same account. */
-    private static String namespaceArn(EcsState state, String namespace) {
+    /**
+     * Cloud Map names a namespace by ARN; for a name, ECS creates (or finds) an HTTP namespace of that
+     * name. The mock creates nothing in Cloud Map: it shows a stable ARN of the account and region whose
+     * id is {@code ns-} and 16 lower-case letters and digits derived from the name, the shape of the ids
+     * in the AWS CLI update-cluster example ({@code ns-igwrsylmy3kwvcdx}).
+     */
+    static String namespaceArn(EcsState state, String namespace) {
         if (namespace.startsWith("arn:")) {
             return namespace;
         }
-        String id = String.format("ns-%016x", namespace.hashCode() & 0xffffffffL);
+        byte[] digest = sha256(state.arns().account() + "/" + state.arns().region() + "/" + namespace);
+        StringBuilder id = new StringBuilder("ns-");
+        for (int i = 0; i < 16; i++) {
+            id.append(NAMESPACE_ID_CHARS.charAt(Math.floorMod(digest[i], NAMESPACE_ID_CHARS.length())));
+        }
         return "arn:" + state.arns().partition() + ":servicediscovery:" + state.arns().region() + ":"
                 + state.arns().account() + ":namespace/" + id;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderRequest;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateExpressGatewayServiceRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateExpressGatewayServiceRequest;
@@ -38,12 +39,22 @@ import software.amazon.awssdk.services.ecs.model.DiscoverPollEndpointRequest;
 import software.amazon.awssdk.services.ecs.model.SubmitTaskStateChangeRequest;
 import software.amazon.awssdk.services.ecs.model.SubmitContainerStateChangeRequest;
 import software.amazon.awssdk.services.ecs.model.SubmitAttachmentStateChangesRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteCapacityProviderRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeCapacityProvidersRequest;
+import software.amazon.awssdk.services.ecs.model.PutClusterCapacityProvidersRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateCapacityProviderRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateClusterRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateClusterSettingsRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteAccountSettingRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteServiceRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
+import software.amazon.awssdk.services.ecs.model.ListAccountSettingsRequest;
 import software.amazon.awssdk.services.ecs.model.ListServicesRequest;
 import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
+import software.amazon.awssdk.services.ecs.model.PutAccountSettingDefaultRequest;
+import software.amazon.awssdk.services.ecs.model.PutAccountSettingRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
@@ -110,11 +121,14 @@ public final class EcsApi {
     private final Agent agent;
     private final ExpressGatewayServices expressGatewayServices;
     private final Gateways gateways;
+    private final AccountSettings accountSettings;
+    private final CapacityProviders capacityProviders;
 
     public EcsApi(ValidationProfile profile) {
         TagRules tagRules = new TagRules();
         Leniency leniency = new Leniency(profile);
-        clusters = new Clusters(new ClusterStatistics(), tagRules);
+        accountSettings = new AccountSettings();
+        clusters = new Clusters(new ClusterStatistics(), tagRules, accountSettings);
         taskDefinitions = new TaskDefinitions(tagRules, leniency);
         tags = new Tags();
         services = new Services(tagRules, leniency);
@@ -124,11 +138,21 @@ public final class EcsApi {
         agent = new Agent();
         expressGatewayServices = new ExpressGatewayServices(services, taskDefinitions);
         gateways = new Gateways(tagRules);
+        capacityProviders = new CapacityProviders(clusters, tagRules);
 
         add("CreateCluster", CreateClusterRequest::builder, clusters::createCluster);
         add("DeleteCluster", DeleteClusterRequest::builder, clusters::deleteCluster);
         add("DescribeClusters", DescribeClustersRequest::builder, clusters::describeClusters);
         add("ListClusters", ListClustersRequest::builder, clusters::listClusters);
+        add("UpdateCluster", UpdateClusterRequest::builder, clusters::updateCluster);
+        add("UpdateClusterSettings", UpdateClusterSettingsRequest::builder, clusters::updateClusterSettings);
+        add("PutClusterCapacityProviders", PutClusterCapacityProvidersRequest::builder,
+                capacityProviders::putClusterCapacityProviders);
+
+        add("CreateCapacityProvider", CreateCapacityProviderRequest::builder, capacityProviders::createCapacityProvider);
+        add("UpdateCapacityProvider", UpdateCapacityProviderRequest::builder, capacityProviders::updateCapacityProvider);
+        add("DeleteCapacityProvider", DeleteCapacityProviderRequest::builder, capacityProviders::deleteCapacityProvider);
+        add("DescribeCapacityProviders", DescribeCapacityProvidersRequest::builder, capacityProviders::describeCapacityProviders);
 
         add("RegisterTaskDefinition", RegisterTaskDefinitionRequest::builder, taskDefinitions::registerTaskDefinition);
         add("DeregisterTaskDefinition", DeregisterTaskDefinitionRequest::builder, taskDefinitions::deregisterTaskDefinition);
@@ -187,6 +211,11 @@ public final class EcsApi {
         add("TagResource", TagResourceRequest::builder, tags::tagResource);
         add("UntagResource", UntagResourceRequest::builder, tags::untagResource);
         add("ListTagsForResource", ListTagsForResourceRequest::builder, tags::listTagsForResource);
+
+        add("PutAccountSetting", PutAccountSettingRequest::builder, accountSettings::putAccountSetting);
+        add("PutAccountSettingDefault", PutAccountSettingDefaultRequest::builder, accountSettings::putAccountSettingDefault);
+        add("DeleteAccountSetting", DeleteAccountSettingRequest::builder, accountSettings::deleteAccountSetting);
+        add("ListAccountSettings", ListAccountSettingsRequest::builder, accountSettings::listAccountSettings);
     }
 
     @SuppressWarnings("unchecked")

@@ -49,11 +49,10 @@ final class LaunchRules {
         }
         for (CapacityProviderStrategyItem item : effective) {
             if (!cluster.cluster().capacityProviders().contains(item.capacityProvider())) {
-                throw Errors.invalidParameter("The specified capacity provider strategy cannot contain a capacity provider "
-                        + "that is not associated with the cluster. Associate the capacity provider with the cluster or "
-                        + "specify a valid capacity provider and try again.");
+                throw CapacityAssociations.notAssociated();
             }
         }
+        CapacityAssociations.checkNotMixed(effective);
         if (effective.stream().noneMatch(item -> item.weight() != null && item.weight() > 0)) {
             throw Errors.invalidParameter(own
                     ? "At least one capacity provider in the capacity provider strategy must have a weight value greater than zero."
@@ -62,6 +61,7 @@ final class LaunchRules {
                     + "specified. Update the cluster's default capacity provider strategy or specify a valid capacity "
                     + "provider strategy and try again.");
         }
+        // An Auto Scaling group provider places tasks on the EC2 launch type (the strategy is never mixed).
         return new Launch(Placement.launchTypeOf(effective.get(0).capacityProvider()), Clusters.strategyWithDefaults(effective));
     }
 

@@ -119,8 +119,17 @@ public final class Tags {
                     throw notFound(listing);
                 }
                 return arn;
-            case "capacity-provider":
-                throw notFound(listing);
+            case "capacity-provider": {
+                // Auto Scaling group providers carry tags until they are gone; the built-in FARGATE and
+                // FARGATE_SPOT are not the account's resources and are treated as not found (not verified).
+                if (rest.indexOf('/') >= 0) {
+                    throw invalidArn();
+                }
+                return state.capacityProviders().byName(rest)
+                        .filter(provider -> !provider.isInactive())
+                        .map(provider -> arn)
+                        .orElseThrow(() -> notFound(listing));
+            }
             default:
                 throw invalidArn();
         }

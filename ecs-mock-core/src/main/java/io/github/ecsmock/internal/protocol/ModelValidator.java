@@ -107,7 +107,8 @@ public final class ModelValidator {
             boolean absent = memberValue == null || memberValue instanceof SdkAutoConstructList
                     || memberValue instanceof SdkAutoConstructMap || "".equals(memberValue);
             if (absent) {
-                if (shape.required().contains(member)) {
+                boolean meaningfulEmpty = "".equals(memberValue) && BlankMembers.mayBeEmpty(operation, path + member);
+                if (shape.required().contains(member) && !meaningfulEmpty) {
                     throw path.isEmpty()
                             ? BlankMembers.answer(operation, member).orElseGet(() -> blank(member))
                             : blank(path + member);

@@ -34,8 +34,12 @@ public final class ClusterEntry {
         return cluster;
     }
 
+    /**
+     * In service: ACTIVE, or PROVISIONING while the attachments of the Auto Scaling group providers it
+     * was created with are built (ECS shows that status then; nothing suggests it refuses work meanwhile).
+     */
     public boolean isActive() {
-        return "ACTIVE".equals(cluster.status());
+        return "ACTIVE".equals(cluster.status()) || "PROVISIONING".equals(cluster.status());
     }
 
     public void update(Cluster updated) {

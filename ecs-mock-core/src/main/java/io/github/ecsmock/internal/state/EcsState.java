@@ -7,11 +7,14 @@ import io.github.ecsmock.internal.paging.PageTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.ecs.model.Attachment;
+import software.amazon.awssdk.services.ecs.model.CapacityProvider;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -19,10 +22,10 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
- * Everything ECS holds for one (account, region): clusters, task definitions, tags, and the work
- * scheduled on the clock. Every operation runs inside {@link #atomically}, under this state's lock,
- * so an operation is atomic and sees the state with all due work done. Nothing here knows JSON or
- * HTTP.
+ * Everything ECS holds for one (account, region): clusters, task definitions, tags, account
+ * settings, and the work scheduled on the clock. Every operation runs inside {@link #atomically},
+ * under this state's lock, so an operation is atomic and sees the state with all due work done.
+ * Nothing here knows JSON or HTTP.
  */
 public final class EcsState {
     /**
@@ -47,6 +50,12 @@ public final class EcsState {
     /** How long an INACTIVE service stays describable. ECS documents no period; an hour, as for clusters. */
     public static final Duration INACTIVE_SERVICE_RETENTION = Duration.ofHours(1);
 
+    /**
+     * How long a deleted capacity provider stays describable as INACTIVE. ECS documents only that it
+     * "may remain discoverable for a period of time"; an hour, as for clusters.
+     */
+    public static final Duration INACTIVE_CAPACITY_PROVIDER_RETENTION = Duration.ofHours(1);
+
     private final Arns arns;
     private final EcsClock clock;
     private final PageTokens pageTokens;
@@ -55,11 +64,13 @@ public final class EcsState {
     private final ClusterRegistry clusters = new ClusterRegistry();
     private final TaskDefinitionRegistry taskDefinitions = new TaskDefinitionRegistry();
     private final TagStore tags = new TagStore();
+    private final AccountSettingsStore accountSettings = new AccountSettingsStore();
     private final TaskRegistry tasks = new TaskRegistry();
     private final ServiceRegistry services = new ServiceRegistry();
     private final ContainerInstanceRegistry containerInstances = new ContainerInstanceRegistry();
     private final GatewayRegistry gateways = new GatewayRegistry();
     private final Map<String, ExpressServiceEntry> expressServices = new HashMap<>();
+    private final CapacityProviderRegistry capacityProviders = new CapacityProviderRegistry();
     private final Map<String, ServiceEntry> serviceByDeployment = new HashMap<>();
     private final TaskLifecycle lifecycle;
     private final TaskLauncher launcher = new TaskLauncher(this);
@@ -68,10 +79,12 @@ public final class EcsState {
     private long sequence;
 
     private final Faults faults;
+    private final Duration lifecycleStep;
 
     public EcsState(String account, String region, EcsClock clock, PageTokens pageTokens, long seed, Duration lifecycleStep,
                     Faults faults) {
         this.faults = faults;
+        this.lifecycleStep = lifecycleStep;
         this.arns = new Arns(account, region);
         this.clock = clock;
         this.pageTokens = pageTokens;
@@ -129,6 +142,11 @@ public final class EcsState {
         return tags;
     }
 
+    /** The account settings set in this account and Region (ECS keeps them per Region). */
+    public AccountSettingsStore accountSettings() {
+        return accountSettings;
+    }
+
     public long nextSequence() {
         return ++sequence;
     }
@@ -143,6 +161,10 @@ public final class EcsState {
 
     public ServiceRegistry services() {
         return services;
+    }
+
+    public CapacityProviderRegistry capacityProviders() {
+        return capacityProviders;
     }
 
     TaskLifecycle lifecycle() {
@@ -503,6 +525,94 @@ public final class EcsState {
             tags.forget(definition.taskDefinitionArn());
         });
         return deleting;
+    }
+
+    // ---- capacity providers
+
+    /**
+     * Adds a provider. A provider of the same name that was deleted (INACTIVE) is replaced, and its
+     * tags go with it.
+     */
+    public CapacityProviderEntry addCapacityProvider(CapacityProvider provider, String autoScalingGroupName) {
+        CapacityProviderEntry entry = capacityProviders.add(nextSequence(), provider, autoScalingGroupName);
+        tags.forget(entry.arn());
+        return entry;
+    }
+
+    /**
+     * Applies an update: the provider shows {@code UPDATE_IN_PROGRESS} (as ECS answers
+     * UpdateCapacityProvider) and {@code UPDATE_COMPLETE} one lifecycle step later.
+     */
+    public void updateCapacityProvider(CapacityProviderEntry entry, CapacityProvider updated) {
+        long update = entry.nextUpdate();
+        entry.update(updated.toBuilder().updateStatus("UPDATE_IN_PROGRESS").updateStatusReason(null).build());
+        timeline.at(now().plus(lifecycleStep), () -> {
+            if (entry.updates() == update && "UPDATE_IN_PROGRESS".equals(entry.provider().updateStatusAsString())) {
+                entry.update(entry.provider().toBuilder().updateStatus("UPDATE_COMPLETE").build());
+            }
+        });
+    }
+
+    /** A refused deletion: the provider stays ACTIVE with {@code DELETE_FAILED} and ECS's reason. */
+    public void failCapacityProviderDeletion(CapacityProviderEntry entry, String reason) {
+        entry.nextUpdate();
+        entry.update(entry.provider().toBuilder().updateStatus("DELETE_FAILED").updateStatusReason(reason).build());
+    }
+
+    /**
+     * Deletes a provider as ECS does: ACTIVE with {@code DELETE_IN_PROGRESS} at once, INACTIVE with
+     * {@code DELETE_COMPLETE} one lifecycle step later, gone after the retention period.
+     */
+    public void deleteCapacityProvider(CapacityProviderEntry entry) {
+        entry.nextUpdate();
+        entry.update(entry.provider().toBuilder().updateStatus("DELETE_IN_PROGRESS").updateStatusReason(null).build());
+        timeline.at(now().plus(lifecycleStep), () -> {
+            entry.update(entry.provider().toBuilder().status("INACTIVE").updateStatus("DELETE_COMPLETE").build());
+            timeline.at(now().plus(INACTIVE_CAPACITY_PROVIDER_RETENTION), () -> {
+                capacityProviders.expire(entry);
+                if (capacityProviders.byName(entry.name()).isEmpty()) {
+                    tags.forget(entry.arn());
+                }
+            });
+        });
+    }
+
+    /**
+     * Makes {@code names} the Auto Scaling group providers associated with the cluster: those named
+     * are taken by it, those it had and no longer names are free again. The built-in providers need no
+     * bookkeeping.
+     */
+    public void associateCapacityProviders(ClusterEntry cluster, Collection<String> names) {
+        for (CapacityProviderEntry entry : capacityProviders.inOrder().values()) {
+            if (names.contains(entry.name()) && !entry.isInactive()) {
+                entry.associate(cluster.arn());
+            } else if (cluster.arn().equals(entry.clusterArn())) {
+                entry.associate(null);
+            }
+        }
+    }
+
+    /**
+     * Completes a change of the cluster's capacity provider attachments one lifecycle step later:
+     * new attachments are CREATED, removed ones are gone, {@code attachmentsStatus} is
+     * {@code UPDATE_COMPLETE}, and a cluster still PROVISIONING is ACTIVE.
+     */
+    public void settleClusterAttachments(ClusterEntry cluster) {
+        timeline.at(now().plus(lifecycleStep), () -> {
+            Cluster current = cluster.cluster();
+            if (!"UPDATE_IN_PROGRESS".equals(current.attachmentsStatus())) {
+                return;
+            }
+            List<Attachment> settled = new ArrayList<>();
+            for (Attachment attachment : current.attachments()) {
+                if ("DELETING".equals(attachment.status())) {
+                    continue;
+                }
+                settled.add("PRECREATED".equals(attachment.status()) ? attachment.toBuilder().status("CREATED").build() : attachment);
+            }
+            cluster.update(current.toBuilder().attachments(settled).attachmentsStatus("UPDATE_COMPLETE")
+                    .status("PROVISIONING".equals(current.status()) ? "ACTIVE" : current.status()).build());
+        });
     }
 
     // ---- gateways

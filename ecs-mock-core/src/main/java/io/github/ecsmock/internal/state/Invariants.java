@@ -9,7 +9,8 @@ import java.util.Map;
  * The rules the state must keep whatever requests it has answered, checked over the whole state:
  * every task and service belongs to a cluster the state holds; the counters kept as tasks move equal
  * a recount; an ACTIVE or DRAINING service has exactly one PRIMARY deployment, PRIMARY first; every
- * task of a deployment is a task of the state, of the service's cluster, and not stopped. Used by the
+ * task of a deployment is a task of the state, of the service's cluster, and not stopped; a capacity
+ * provider and the cluster it is associated with agree. Used by the
  * fuzz and stress tests; a violation is a bug in the mock.
  */
 public final class Invariants {
@@ -71,6 +72,7 @@ public final class Invariants {
                 checkInstance(state, cluster, instance, all, problems);
             }
         }
+        checkCapacityProviders(state, clusters, problems);
         return problems;
     }
 
@@ -109,6 +111,40 @@ public final class Invariants {
         }
         if (!instance.clusterArn.equals(cluster.arn())) {
             problems.add("container instance " + instance.arn + " is listed under cluster " + cluster.arn());
+        }
+    }
+
+    /**
+     * An Auto Scaling group provider is associated with at most one cluster, an ACTIVE one that lists
+     * it, and every such provider an ACTIVE cluster lists is associated with it.
+     */
+    private static void checkCapacityProviders(EcsState state, Map<String, ClusterEntry> clusters, List<String> problems) {
+        for (CapacityProviderEntry provider : state.capacityProviders().inOrder().values()) {
+            if (provider.clusterArn() == null) {
+                continue;
+            }
+            ClusterEntry cluster = clusters.get(provider.clusterArn());
+            if (cluster == null || !cluster.isActive() || !cluster.cluster().capacityProviders().contains(provider.name())) {
+                problems.add("capacity provider " + provider.name() + " is associated with " + provider.clusterArn()
+                        + ", which does not list it or is not ACTIVE");
+            }
+            if (provider.isInactive()) {
+                problems.add("INACTIVE capacity provider " + provider.name() + " is associated with " + provider.clusterArn());
+            }
+        }
+        for (ClusterEntry cluster : clusters.values()) {
+            if (!cluster.isActive()) {
+                continue;
+            }
+            for (String name : cluster.cluster().capacityProviders()) {
+                if (name.equals("FARGATE") || name.equals("FARGATE_SPOT")) {
+                    continue;
+                }
+                CapacityProviderEntry provider = state.capacityProviders().byName(name).orElse(null);
+                if (provider == null || !cluster.arn().equals(provider.clusterArn())) {
+                    problems.add("cluster " + cluster.name() + " lists capacity provider " + name + ", which is not associated with it");
+                }
+            }
         }
     }
 
