@@ -210,16 +210,20 @@ class FuzzTest {
                         + "\"spare-asg\"}}"},
                 {"PutClusterCapacityProviders", "{\"cluster\":\"default\",\"capacityProviders\":[\"asg-provider\"],"
                         + "\"defaultCapacityProviderStrategy\":[{\"capacityProvider\":\"asg-provider\",\"weight\":1}]}"},
+                {"CreateCluster", "{\"clusterName\":\"mesh\",\"serviceConnectDefaults\":{\"namespace\":\"internal\"}}"},
                 {"RegisterTaskDefinition", "{\"family\":\"web\",\"networkMode\":\"awsvpc\",\"requiresCompatibilities\":[\"FARGATE\"],"
                         + "\"cpu\":\"256\",\"memory\":\"512\",\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"nginx\"}]}"},
                 {"RegisterTaskDefinition", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"nginx\",\"memory\":64}]}"},
                 {"CreateService", "{\"cluster\":\"dev\",\"serviceName\":\"web\",\"taskDefinition\":\"web:1\",\"desiredCount\":2,"
                         + "\"launchType\":\"FARGATE\",\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}}"},
                 {"RunTask", "{\"cluster\":\"dev\",\"taskDefinition\":\"web:1\",\"count\":3,\"launchType\":\"FARGATE\","
-                        + "\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}}"},
+                        + "\"enableExecuteCommand\":true,\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}}"},
                 {"PutAccountSetting", "{\"name\":\"containerInsights\",\"value\":\"enabled\","
                         + "\"principalArn\":\"arn:aws:iam::123456789012:user/alice\"}"},
-                {"PutAccountSettingDefault", "{\"name\":\"awsvpcTrunking\",\"value\":\"enabled\"}"}};
+                {"PutAccountSettingDefault", "{\"name\":\"awsvpcTrunking\",\"value\":\"enabled\"}"},
+                {"CreateService", "{\"cluster\":\"mesh\",\"serviceName\":\"api\",\"taskDefinition\":\"web:1\",\"desiredCount\":1,"
+                        + "\"launchType\":\"FARGATE\",\"serviceConnectConfiguration\":{\"enabled\":true},"
+                        + "\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}}"}};
         for (String[] call : calls) {
             ProtocolResponse response = protocol.handle(ProtocolRequest.post(EcsProtocol.TARGET_PREFIX + call[0], null,
                     call[1].getBytes(StandardCharsets.UTF_8)));

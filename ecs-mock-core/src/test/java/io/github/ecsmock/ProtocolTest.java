@@ -18,7 +18,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
+import io.github.ecsmock.internal.ecs.EcsApi;
+import io.github.ecsmock.internal.protocol.EcsOperationNames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -34,6 +38,20 @@ import software.amazon.awssdk.services.ecs.model.EcsException;
  * and the caller's account and region taken from the SigV4 credential scope.
  */
 class ProtocolTest extends EcsApiTest {
+    /**
+     * An ECS operation the mock does not implement, for the 501 path: ListDaemons while the mock lacks
+     * it, else the first the SDK knows that the mock's table lacks, so the example survives new operations.
+     */
+    private static final String UNIMPLEMENTED = unimplementedOperation();
+
+    private static String unimplementedOperation() {
+        Set<String> implemented = new EcsApi(ValidationProfile.LENIENT).operations().keySet();
+        return Stream.concat(Stream.of("ListDaemons"), EcsOperationNames.all().stream().sorted())
+                .filter(name -> !implemented.contains(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("every ECS operation is implemented: no example of the 501 path is left"));
+    }
+
     private static final String TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113.";
     private static final String SEED_TASK_DEFINITION =
             "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"nginx\",\"image\":\"nginx:latest\"}]}";
@@ -168,11 +186,11 @@ class ProtocolTest extends EcsApiTest {
 
     @Test
     void ecsOperationNotImplementedIsA501NamingIt() {
-        Answer answer = post("GetTaskProtection", "{}");
+        Answer answer = post(UNIMPLEMENTED, "{}");
 
         assertThat(answer.status).isEqualTo(501);
         assertThat(answer.errorType()).isEqualTo("NotImplementedException");
-        assertThat(answer.errorMessage()).contains("GetTaskProtection");
+        assertThat(answer.errorMessage()).contains(UNIMPLEMENTED);
     }
 
     @Test
@@ -225,7 +243,7 @@ class ProtocolTest extends EcsApiTest {
         List<Answer> answers = List.of(
                 post("Bogus", "{}"),
                 send(request("{}")),
-                post("GetTaskProtection", "{}"),
+                post(UNIMPLEMENTED, "{}"),
                 post("ListClusters", "[1,2]"),
                 post("ListClusters", "{not json"),
                 post("ListClusters", "{} {}"),
@@ -319,12 +337,22 @@ class ProtocolTest extends EcsApiTest {
 
     @Test
     void unimplementedOperationFailsThroughTheSdkWith501NamingIt() {
-        EcsException e = catchThrowableOfType(EcsException.class, () -> ecs.getTaskProtection(r -> r.cluster("default")));
+        String method = Character.toLowerCase(UNIMPLEMENTED.charAt(0)) + UNIMPLEMENTED.substring(1);
+        EcsException e = catchThrowableOfType(EcsException.class, () -> {
+            try {
+                Class<?> requestType = Class.forName("software.amazon.awssdk.services.ecs.model." + UNIMPLEMENTED + "Request");
+                Object builder = requestType.getMethod("builder").invoke(null);
+                Object request = software.amazon.awssdk.utils.builder.SdkBuilder.class.getMethod("build").invoke(builder);
+                EcsClient.class.getMethod(method, requestType).invoke(ecs, request);
+            } catch (java.lang.reflect.InvocationTargetException thrown) {
+                throw thrown.getCause();
+            }
+        });
 
         assertThat(e).isNotNull();
         assertThat(e.statusCode()).isEqualTo(501);
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplementedException");
-        assertThat(e.awsErrorDetails().errorMessage()).contains("GetTaskProtection");
+        assertThat(e.awsErrorDetails().errorMessage()).contains(UNIMPLEMENTED);
         assertThat(e.requestId()).isNotBlank();
     }
 

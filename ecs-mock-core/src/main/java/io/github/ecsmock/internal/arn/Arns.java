@@ -90,6 +90,28 @@ public final class Arns {
         return prefix + "service-deployment/" + cluster + "/" + service + "/" + id;
     }
 
+    /**
+     * The daemon ARNs, as in the API reference's examples ({@code daemon/my-cluster/my-monitoring-daemon},
+     * {@code daemon-deployment/my-cluster/my-monitoring-daemon/xY9zA8bC7dE6fG5h},
+     * {@code daemon-revision/my-cluster/my-monitoring-daemon/4980306466373577095},
+     * {@code daemon-task-definition/monitoring-agent:2}) and the IAM resource types of ECS.
+     */
+    public String daemon(String cluster, String name) {
+        return prefix + "daemon/" + cluster + "/" + name;
+    }
+
+    public String daemonDeployment(String cluster, String daemon, String id) {
+        return prefix + "daemon-deployment/" + cluster + "/" + daemon + "/" + id;
+    }
+
+    public String daemonRevision(String cluster, String daemon, String id) {
+        return prefix + "daemon-revision/" + cluster + "/" + daemon + "/" + id;
+    }
+
+    public String daemonTaskDefinition(String family, int revision) {
+        return prefix + "daemon-task-definition/" + family + ":" + revision;
+    }
+
     public String capacityProvider(String name) {
         return prefix + "capacity-provider/" + name;
     }

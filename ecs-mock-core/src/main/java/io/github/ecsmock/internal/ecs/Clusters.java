@@ -5,9 +5,6 @@ import io.github.ecsmock.internal.errors.Errors;
 import io.github.ecsmock.internal.paging.PageTokens;
 import io.github.ecsmock.internal.state.ClusterEntry;
 import io.github.ecsmock.internal.state.EcsState;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,7 +40,6 @@ public final class Clusters {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
     private static final Set<String> CONTAINER_INSIGHTS_VALUES = Set.of("enabled", "disabled", "enhanced");
     private static final int MAX_DESCRIBE = 100;
-    private static final String NAMESPACE_ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
     /**
      * What CreateCluster and DeleteCluster show: tags, settings and configuration, but {@code statistics: []}
      * as in every captured CreateCluster and DeleteCluster answer (statistics come only with DescribeClusters).
@@ -88,7 +84,7 @@ public final class Clusters {
                 .configuration(request.configuration());
         if (request.serviceConnectDefaults() != null && request.serviceConnectDefaults().namespace() != null) {
             cluster.serviceConnectDefaults(ClusterServiceConnectDefaults.builder()
-                    .namespace(namespaceArn(state, request.serviceConnectDefaults().namespace())).build());
+                    .namespace(state.namespaceArn(request.serviceConnectDefaults().namespace())).build());
         }
         ClusterEntry entry = state.addCluster(cluster.build());
         state.tags().forget(entry.arn());
@@ -161,7 +157,7 @@ public final class Clusters {
         if (request.serviceConnectDefaults() != null) {
             String namespace = request.serviceConnectDefaults().namespace();
             updated.serviceConnectDefaults(namespace == null || namespace.isEmpty() ? null
-                    : ClusterServiceConnectDefaults.builder().namespace(namespaceArn(state, namespace)).build());
+                    : ClusterServiceConnectDefaults.builder().namespace(state.namespaceArn(namespace)).build());
         }
         entry.update(updated.build());
         return UpdateClusterResponse.builder().cluster(renderAsWritten(state, entry)).build();
@@ -309,32 +305,5 @@ public final class Clusters {
                         .base(item.base() == null ? 0 : item.base())
                         .build())
                 .toList();
-    }
-
-    /**
-     * Cloud Map names a namespace by ARN; for a name, ECS creates (or finds) an HTTP namespace of that
-     * name. The mock creates nothing in Cloud Map: it shows a stable ARN of the account and region whose
-     * id is {@code ns-} and 16 lower-case letters and digits derived from the name, the shape of the ids
-     * in the AWS CLI update-cluster example ({@code ns-igwrsylmy3kwvcdx}).
-     */
-    static String namespaceArn(EcsState state, String namespace) {
-        if (namespace.startsWith("arn:")) {
-            return namespace;
-        }
-        byte[] digest = sha256(state.arns().account() + "/" + state.arns().region() + "/" + namespace);
-        StringBuilder id = new StringBuilder("ns-");
-        for (int i = 0; i < 16; i++) {
-            id.append(NAMESPACE_ID_CHARS.charAt(Math.floorMod(digest[i], NAMESPACE_ID_CHARS.length())));
-        }
-        return "arn:" + state.arns().partition() + ":servicediscovery:" + state.arns().region() + ":"
-                + state.arns().account() + ":namespace/" + id;
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

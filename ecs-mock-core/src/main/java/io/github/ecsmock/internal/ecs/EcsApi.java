@@ -25,6 +25,18 @@ import software.amazon.awssdk.services.ecs.model.ListGatewayClusterAssociationsR
 import software.amazon.awssdk.services.ecs.model.DescribeGatewayResourcesRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeGatewayRouteRequest;
 import software.amazon.awssdk.services.ecs.model.ListGatewayRoutesRequest;
+import software.amazon.awssdk.services.ecs.model.CreateDaemonRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateDaemonRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteDaemonRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeDaemonRequest;
+import software.amazon.awssdk.services.ecs.model.ListDaemonsRequest;
+import software.amazon.awssdk.services.ecs.model.ListDaemonDeploymentsRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeDaemonDeploymentsRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeDaemonRevisionsRequest;
+import software.amazon.awssdk.services.ecs.model.RegisterDaemonTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeDaemonTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteDaemonTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.ListDaemonTaskDefinitionsRequest;
 import software.amazon.awssdk.services.ecs.model.StartTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterContainerInstanceRequest;
 import software.amazon.awssdk.services.ecs.model.DeregisterContainerInstanceRequest;
@@ -70,6 +82,10 @@ import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
 import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.GetTaskProtectionRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateTaskProtectionRequest;
+import software.amazon.awssdk.services.ecs.model.ExecuteCommandRequest;
+import software.amazon.awssdk.services.ecs.model.ListServicesByNamespaceRequest;
 
 /**
  * The ECS operations the mock implements: one operations object per resource area, and the table
@@ -123,6 +139,11 @@ public final class EcsApi {
     private final Gateways gateways;
     private final AccountSettings accountSettings;
     private final CapacityProviders capacityProviders;
+    private final TaskProtection taskProtection;
+    private final EcsExec exec;
+    private final ServiceConnect serviceConnect;
+    private final DaemonTaskDefinitions daemonTaskDefinitions;
+    private final Daemons daemons;
 
     public EcsApi(ValidationProfile profile) {
         TagRules tagRules = new TagRules();
@@ -139,6 +160,11 @@ public final class EcsApi {
         expressGatewayServices = new ExpressGatewayServices(services, taskDefinitions);
         gateways = new Gateways(tagRules);
         capacityProviders = new CapacityProviders(clusters, tagRules);
+        taskProtection = new TaskProtection();
+        exec = new EcsExec();
+        serviceConnect = new ServiceConnect();
+        daemonTaskDefinitions = new DaemonTaskDefinitions(tagRules);
+        daemons = new Daemons(tagRules);
 
         add("CreateCluster", CreateClusterRequest::builder, clusters::createCluster);
         add("DeleteCluster", DeleteClusterRequest::builder, clusters::deleteCluster);
@@ -174,6 +200,11 @@ public final class EcsApi {
 
         add("StartTask", StartTaskRequest::builder, tasks::startTask);
 
+        add("GetTaskProtection", GetTaskProtectionRequest::builder, taskProtection::getTaskProtection);
+        add("UpdateTaskProtection", UpdateTaskProtectionRequest::builder, taskProtection::updateTaskProtection);
+        add("ExecuteCommand", ExecuteCommandRequest::builder, exec::executeCommand);
+        add("ListServicesByNamespace", ListServicesByNamespaceRequest::builder, serviceConnect::listServicesByNamespace);
+
         add("RegisterContainerInstance", RegisterContainerInstanceRequest::builder, containerInstances::registerContainerInstance);
         add("DeregisterContainerInstance", DeregisterContainerInstanceRequest::builder, containerInstances::deregisterContainerInstance);
         add("DescribeContainerInstances", DescribeContainerInstancesRequest::builder, containerInstances::describeContainerInstances);
@@ -207,6 +238,20 @@ public final class EcsApi {
         add("DescribeGatewayResources", DescribeGatewayResourcesRequest::builder, gateways::describeGatewayResources);
         add("DescribeGatewayRoute", DescribeGatewayRouteRequest::builder, gateways::describeGatewayRoute);
         add("ListGatewayRoutes", ListGatewayRoutesRequest::builder, gateways::listGatewayRoutes);
+
+        add("RegisterDaemonTaskDefinition", RegisterDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions::registerDaemonTaskDefinition);
+        add("DescribeDaemonTaskDefinition", DescribeDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions::describeDaemonTaskDefinition);
+        add("DeleteDaemonTaskDefinition", DeleteDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions::deleteDaemonTaskDefinition);
+        add("ListDaemonTaskDefinitions", ListDaemonTaskDefinitionsRequest::builder, daemonTaskDefinitions::listDaemonTaskDefinitions);
+
+        add("CreateDaemon", CreateDaemonRequest::builder, daemons::createDaemon);
+        add("UpdateDaemon", UpdateDaemonRequest::builder, daemons::updateDaemon);
+        add("DeleteDaemon", DeleteDaemonRequest::builder, daemons::deleteDaemon);
+        add("DescribeDaemon", DescribeDaemonRequest::builder, daemons::describeDaemon);
+        add("ListDaemons", ListDaemonsRequest::builder, daemons::listDaemons);
+        add("ListDaemonDeployments", ListDaemonDeploymentsRequest::builder, daemons::listDaemonDeployments);
+        add("DescribeDaemonDeployments", DescribeDaemonDeploymentsRequest::builder, daemons::describeDaemonDeployments);
+        add("DescribeDaemonRevisions", DescribeDaemonRevisionsRequest::builder, daemons::describeDaemonRevisions);
 
         add("TagResource", TagResourceRequest::builder, tags::tagResource);
         add("UntagResource", UntagResourceRequest::builder, tags::untagResource);

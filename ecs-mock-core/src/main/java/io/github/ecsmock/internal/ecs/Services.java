@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
 import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceConnectConfiguration;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
@@ -126,8 +127,9 @@ public final class Services {
         if (!"ECS".equals(controller)) {
             config.taskSets(List.of());
         }
+        ServiceConnectConfiguration serviceConnect = ServiceConnect.resolve(state, cluster, request.serviceConnectConfiguration());
         DeploymentSpec first = "ECS".equals(controller)
-                ? deploymentSpec(definition, launch, network, request.platformVersion()) : null;
+                ? deploymentSpec(definition, launch, network, request.platformVersion(), serviceConnect) : null;
         ServiceEntry service = state.addService(cluster, config.build(), request, first);
         if (request.hasGatewayConnectors()) {
             state.setGatewayRoutes(service, request.gatewayConnectors());
@@ -182,6 +184,10 @@ public final class Services {
         if (request.hasGatewayConnectors()) {
             checkGatewayConnectors(definition, request.gatewayConnectors());
         }
+        ServiceConnectConfiguration serviceConnect = !ecsController ? null
+                : request.serviceConnectConfiguration() != null
+                ? ServiceConnect.resolve(state, cluster, request.serviceConnectConfiguration())
+                : service.primary().serviceConnectConfiguration();
 
         Service.Builder config = current.toBuilder();
         Shapes.copySameNamedMembers(request, config);
@@ -204,9 +210,10 @@ public final class Services {
                 || !Objects.equals(definition.taskDefinitionArn(), service.primary().taskDefinitionArn())
                 || !Objects.equals(network, current.networkConfiguration())
                 || !Objects.equals(platformVersion, current.platformVersion())
-                || !Objects.equals(launch.strategy(), current.capacityProviderStrategy()));
+                || !Objects.equals(launch.strategy(), current.capacityProviderStrategy())
+                || !Objects.equals(serviceConnect, service.primary().serviceConnectConfiguration()));
         if (redeploy) {
-            state.deploy(service, deploymentSpec(definition, launch, network, platformVersion));
+            state.deploy(service, deploymentSpec(definition, launch, network, platformVersion, serviceConnect));
         }
         state.settle();
         return UpdateServiceResponse.builder().service(service.toService(List.of())).build();
@@ -411,11 +418,11 @@ public final class Services {
     }
 
     private static DeploymentSpec deploymentSpec(TaskDefinition definition, LaunchRules.Launch launch, NetworkConfiguration network,
-                                                 String platformVersion) {
+                                                 String platformVersion, ServiceConnectConfiguration serviceConnect) {
         boolean fargate = "FARGATE".equals(launch.launchType());
         return new DeploymentSpec(definition, launch.launchType(), launch.strategy(),
                 fargate ? Fargate.platformVersion(platformVersion) : null,
-                fargate ? Fargate.platformFamily(definition) : null, network);
+                fargate ? Fargate.platformFamily(definition) : null, network, serviceConnect);
     }
 
     /** The role ECS shows: the one given, else its service-linked role for awsvpc or load-balanced services. */

@@ -4,6 +4,7 @@ import io.github.ecsmock.internal.arn.Arns;
 import io.github.ecsmock.internal.errors.EcsError;
 import io.github.ecsmock.internal.errors.Errors;
 import io.github.ecsmock.internal.state.ClusterEntry;
+import io.github.ecsmock.internal.state.DaemonEntry;
 import io.github.ecsmock.internal.state.EcsState;
 import io.github.ecsmock.internal.state.TaskDefinitionRegistry;
 import java.util.List;
@@ -128,6 +129,22 @@ public final class Tags {
                 return state.capacityProviders().byName(rest)
                         .filter(provider -> !provider.isInactive())
                         .map(provider -> arn)
+                        .orElseThrow(() -> notFound(listing));
+            }
+            case "daemon-task-definition": {
+                TaskDefinitionRegistry.Key key;
+                try {
+                    key = TaskDefinitionRegistry.Key.parse(rest);
+                } catch (RuntimeException e) {
+                    throw invalidArn();
+                }
+                return state.daemonTaskDefinitions().get(key.family(), key.revision())
+                        .map(definition -> arn)
+                        .orElseThrow(() -> notFound(listing));
+            }
+            case "daemon": {
+                activeClusterOf(state, rest);
+                return state.daemons().byArn(arn).filter(DaemonEntry::isActive).map(DaemonEntry::arn)
                         .orElseThrow(() -> notFound(listing));
             }
             default:

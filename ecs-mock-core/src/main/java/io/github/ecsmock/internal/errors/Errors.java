@@ -46,4 +46,14 @@ public final class Errors {
     public static EcsError missingMember(String member) {
         return invalidParameter(member + " must not be null or empty.");
     }
+
+    /** Unverified wording, in the style of {@code Service not found.} */
+    public static EcsError daemonNotFound() {
+        return new EcsError("DaemonNotFoundException", "Daemon not found.");
+    }
+
+    /** Unverified wording, in the style of {@code Service was not ACTIVE.} */
+    public static EcsError daemonNotActive() {
+        return new EcsError("DaemonNotActiveException", "Daemon was not ACTIVE.");
+    }
 }

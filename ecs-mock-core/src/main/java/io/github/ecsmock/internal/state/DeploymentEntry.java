@@ -9,6 +9,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.ServiceConnectConfiguration;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
@@ -24,6 +25,7 @@ public final class DeploymentEntry {
     final String platformVersion;
     final String platformFamily;
     final NetworkConfiguration networkConfiguration;
+    final ServiceConnectConfiguration serviceConnectConfiguration;
     final Instant createdAt;
     String status = "PRIMARY";
     Instant updatedAt;
@@ -36,7 +38,8 @@ public final class DeploymentEntry {
 
     DeploymentEntry(String id, TaskDefinition definition, String launchType,
                     List<CapacityProviderStrategyItem> capacityProviderStrategy, String platformVersion,
-                    String platformFamily, NetworkConfiguration networkConfiguration, Instant createdAt) {
+                    String platformFamily, NetworkConfiguration networkConfiguration,
+                    ServiceConnectConfiguration serviceConnectConfiguration, Instant createdAt) {
         this.id = id;
         this.definition = definition;
         this.launchType = launchType;
@@ -44,6 +47,7 @@ public final class DeploymentEntry {
         this.platformVersion = platformVersion;
         this.platformFamily = platformFamily;
         this.networkConfiguration = networkConfiguration;
+        this.serviceConnectConfiguration = serviceConnectConfiguration;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
         this.rolloutStateReason = "ECS deployment " + id + " in progress.";
@@ -60,7 +64,7 @@ public final class DeploymentEntry {
     /** What this deployment runs, for a rollback to run it again. */
     DeploymentSpec spec() {
         return new DeploymentSpec(definition, launchType, capacityProviderStrategy, platformVersion, platformFamily,
-                networkConfiguration);
+                networkConfiguration, serviceConnectConfiguration);
     }
 
     public TaskDefinition definition() {
@@ -69,6 +73,11 @@ public final class DeploymentEntry {
 
     public String launchType() {
         return launchType;
+    }
+
+    /** The Service Connect configuration this deployment runs with, or null. */
+    public ServiceConnectConfiguration serviceConnectConfiguration() {
+        return serviceConnectConfiguration;
     }
 
     public String taskDefinitionArn() {
@@ -138,6 +147,7 @@ public final class DeploymentEntry {
                 .platformVersion(platformVersion)
                 .platformFamily(platformFamily)
                 .networkConfiguration(networkConfiguration)
+                .serviceConnectConfiguration(serviceConnectConfiguration)
                 .rolloutState(rolloutState)
                 .rolloutStateReason(rolloutStateReason);
         if (capacityProviderStrategy.isEmpty()) {

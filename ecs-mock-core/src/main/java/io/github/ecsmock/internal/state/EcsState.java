@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.ecs.model.Attachment;
 import software.amazon.awssdk.services.ecs.model.CapacityProvider;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DaemonDeploymentConfiguration;
+import software.amazon.awssdk.services.ecs.model.DaemonTaskDefinition;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -71,10 +73,14 @@ public final class EcsState {
     private final GatewayRegistry gateways = new GatewayRegistry();
     private final Map<String, ExpressServiceEntry> expressServices = new HashMap<>();
     private final CapacityProviderRegistry capacityProviders = new CapacityProviderRegistry();
+    private final NamespaceRegistry namespaces = new NamespaceRegistry();
     private final Map<String, ServiceEntry> serviceByDeployment = new HashMap<>();
     private final TaskLifecycle lifecycle;
     private final TaskLauncher launcher = new TaskLauncher(this);
     private final ServiceScheduler scheduler = new ServiceScheduler(this);
+    private final DaemonTaskDefinitionRegistry daemonTaskDefinitions = new DaemonTaskDefinitionRegistry();
+    private final DaemonRegistry daemons = new DaemonRegistry();
+    private final DaemonScheduler daemonScheduler = new DaemonScheduler(this);
     private String defaultSubnet;
     private long sequence;
 
@@ -167,6 +173,14 @@ public final class EcsState {
         return capacityProviders;
     }
 
+    public DaemonTaskDefinitionRegistry daemonTaskDefinitions() {
+        return daemonTaskDefinitions;
+    }
+
+    public DaemonRegistry daemons() {
+        return daemons;
+    }
+
     TaskLifecycle lifecycle() {
         return lifecycle;
     }
@@ -177,6 +191,16 @@ public final class EcsState {
 
     public GatewayRegistry gateways() {
         return gateways;
+    }
+
+    /** The Service Connect namespaces named so far (see {@link NamespaceRegistry} for what "known" means). */
+    public NamespaceRegistry namespaces() {
+        return namespaces;
+    }
+
+    /** The ARN of a namespace named by name or ARN, which is known from now on. */
+    public String namespaceArn(String nameOrArn) {
+        return namespaces.register(nameOrArn, arns.partition(), arns.region(), arns.account());
     }
 
     /**
@@ -242,6 +266,24 @@ public final class EcsState {
         task.version++;
     }
 
+    /**
+     * Sets a service task's scale-in protection until {@code until}, or clears it ({@code null}). The
+     * service reconciles when protection ends, by this call or by expiring, so tasks it kept only
+     * because they were protected stop then.
+     */
+    public void protectTask(TaskEntry task, Instant until) {
+        task.protectedUntil = until;
+        ServiceEntry service = serviceByDeployment.get(task.deploymentId);
+        if (service == null) {
+            return;
+        }
+        if (until == null) {
+            scheduler.request(service);
+        } else {
+            timeline.at(until, () -> scheduler.request(service));
+        }
+    }
+
     /** Tells a task to stop; false when it was told already or has stopped. */
     public boolean stopTask(TaskEntry task, String stopCode, String reason) {
         if (!lifecycle.stop(task, stopCode, reason, 0)) {
@@ -275,6 +317,7 @@ public final class EcsState {
         if (service != null) {
             scheduler.taskEntered(service, task, to);
         }
+        daemonScheduler.taskEntered(task, to);
     }
 
     // ---- container instances
@@ -295,6 +338,7 @@ public final class EcsState {
         instance.attributes.putAll(registration.attributes());
         containerInstances.add(instance);
         capacityFreed(cluster.arn());
+        daemonScheduler.reconcileCluster(cluster.arn());
         return instance;
     }
 
@@ -310,6 +354,7 @@ public final class EcsState {
         instance.version++;
         if ("ACTIVE".equals(status)) {
             capacityFreed(instance.clusterArn);
+            daemonScheduler.reconcileCluster(instance.clusterArn);
             return;
         }
         for (TaskEntry task : List.copyOf(instance.tasks)) {
@@ -411,7 +456,7 @@ public final class EcsState {
         }
         DeploymentEntry deployment = new DeploymentEntry(ids.deploymentId(), spec.definition(), spec.launchType(),
                 spec.capacityProviderStrategy(), spec.platformVersion(), spec.platformFamily(),
-                spec.networkConfiguration(), now());
+                spec.networkConfiguration(), spec.serviceConnectConfiguration(), now());
         service.deployments.add(0, deployment);
         service.steady = false;
         serviceByDeployment.put(deployment.id, service);
@@ -592,6 +637,80 @@ public final class EcsState {
         }
     }
 
+    // ---- daemon task definitions
+
+    /**
+     * The revision a reference means: {@code family} alone is the latest ACTIVE revision,
+     * {@code family:revision} and an ARN name one revision whatever its status.
+     */
+    public Optional<DaemonTaskDefinition> findDaemonTaskDefinition(String reference) {
+        if (reference == null || reference.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = reference;
+        if (reference.startsWith("arn:")) {
+            Optional<String> resource = arns.resourceOf(reference).filter(r -> r.startsWith("daemon-task-definition/"));
+            if (resource.isEmpty()) {
+                return Optional.empty();
+            }
+            text = resource.get().substring("daemon-task-definition/".length());
+            if (text.indexOf(':') < 0) {
+                return Optional.empty();
+            }
+        }
+        int colon = text.lastIndexOf(':');
+        if (colon < 0) {
+            return daemonTaskDefinitions.latestActive(text);
+        }
+        try {
+            return daemonTaskDefinitions.get(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Registers the next revision of a family; {@code definition} is completed with its revision and ARN. */
+    public DaemonTaskDefinition registerDaemonTaskDefinition(DaemonTaskDefinition.Builder definition, String family) {
+        int revision = daemonTaskDefinitions.nextRevision(family);
+        DaemonTaskDefinition registered = definition.family(family).revision(revision)
+                .daemonTaskDefinitionArn(arns.daemonTaskDefinition(family, revision))
+                .status("ACTIVE").registeredAt(now()).registeredBy(arns.callerPrincipal()).build();
+        daemonTaskDefinitions.put(registered);
+        return registered;
+    }
+
+    /**
+     * Marks a revision DELETE_IN_PROGRESS. It becomes DELETED one lifecycle step later, or once no
+     * active daemon runs it any more, and is gone after the retention period.
+     */
+    public DaemonTaskDefinition deleteDaemonTaskDefinition(DaemonTaskDefinition definition) {
+        DaemonTaskDefinition deleting = definition.toBuilder().status("DELETE_IN_PROGRESS").deleteRequestedAt(now()).build();
+        daemonTaskDefinitions.put(deleting);
+        timeline.at(now().plus(lifecycle.step()), this::releaseDaemonTaskDefinitions);
+        return deleting;
+    }
+
+    /** Every DELETE_IN_PROGRESS daemon task definition that no active daemon runs becomes DELETED. */
+    void releaseDaemonTaskDefinitions() {
+        java.util.Set<String> inUse = new java.util.HashSet<>();
+        for (DaemonEntry daemon : daemons.all().values()) {
+            daemon.tasks.values().forEach(revision -> inUse.add(revision.daemonTaskDefinitionArn()));
+            if (daemon.isActive() && daemon.current != null) {
+                inUse.add(daemon.current.daemonTaskDefinitionArn());
+            }
+        }
+        for (DaemonTaskDefinition definition : List.copyOf(daemonTaskDefinitions.all().values())) {
+            if ("DELETE_IN_PROGRESS".equals(definition.statusAsString()) && !inUse.contains(definition.daemonTaskDefinitionArn())) {
+                daemonTaskDefinitions.put(definition.toBuilder().status("DELETED").build());
+                TaskDefinitionRegistry.Key key = new TaskDefinitionRegistry.Key(definition.family(), definition.revision());
+                timeline.at(now().plus(DELETED_TASK_DEFINITION_RETENTION), () -> {
+                    daemonTaskDefinitions.remove(key);
+                    tags.forget(definition.daemonTaskDefinitionArn());
+                });
+            }
+        }
+    }
+
     /**
      * Completes a change of the cluster's capacity provider attachments one lifecycle step later:
      * new attachments are CREATED, removed ones are gone, {@code attachmentsStatus} is
@@ -763,5 +882,33 @@ public final class EcsState {
             return Optional.empty();
         }
         return Optional.of(express);
+    }
+
+    // ---- daemons
+
+    /** Adds a daemon with its first revision and deployment, which starts its tasks. */
+    public DaemonEntry addDaemon(ClusterEntry cluster, String name, String clientToken, DaemonSpec spec,
+                                 DaemonDeploymentConfiguration configuration, List<Tag> daemonTags) {
+        DaemonEntry daemon = new DaemonEntry(nextSequence(), name, arns.daemon(cluster.name(), name), cluster, now(), clientToken);
+        daemons.add(daemon);
+        tags.forget(daemon.arn());
+        tags.add(daemon.arn(), daemonTags);
+        daemonScheduler.deploy(daemon, daemonScheduler.revision(daemon, spec), configuration);
+        return daemon;
+    }
+
+    /** A new revision and a deployment to it; a deployment still in progress is STOPPED. */
+    public DaemonDeploymentEntry updateDaemon(DaemonEntry daemon, DaemonSpec spec, DaemonDeploymentConfiguration configuration) {
+        DaemonDeploymentEntry deployment = daemonScheduler.deploy(daemon, daemonScheduler.revision(daemon, spec), configuration);
+        releaseDaemonTaskDefinitions();
+        return deployment;
+    }
+
+    /** DELETE_IN_PROGRESS, and a deployment that stops every task of the daemon. */
+    public DaemonDeploymentEntry deleteDaemon(DaemonEntry daemon) {
+        daemon.status = DaemonEntry.DELETE_IN_PROGRESS;
+        DaemonDeploymentConfiguration configuration = daemon.latestDeployment() == null
+                ? DaemonDeploymentConfiguration.builder().build() : daemon.latestDeployment().configuration;
+        return daemonScheduler.deploy(daemon, null, configuration);
     }
 }

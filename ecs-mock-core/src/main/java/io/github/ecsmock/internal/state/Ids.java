@@ -41,4 +41,18 @@ public final class Ids {
     public int nextInt(int bound) {
         return random.nextInt(bound);
     }
+
+    public long nextLong() {
+        return random.nextLong();
+    }
+
+    /** Upper- and lower-case letters and digits, as in a daemon deployment ARN ({@code xY9zA8bC7dE6fG5h}). */
+    public String alphanumeric(int length) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
 }

@@ -81,14 +81,19 @@ final class ServiceScheduler {
             }
         }
         int good = primary.live() - (int) displaced.stream().filter(TaskEntry::isLive).count();
-        // Scale in: the PRIMARY has more than it should; pending ones go first, then the newest.
+        // Scale in: the PRIMARY has more than it should; pending ones go first, then the newest. Tasks
+        // under scale-in protection stay until it ends (a deleted service stops them all the same).
         int excess = good - desired;
         if (excess > 0) {
             List<TaskEntry> candidates = primary.tasks().stream().filter(task -> task.isLive() && !isDisplaced(task))
+                    .filter(task -> draining || !task.isProtectedAt(state.now()))
                     .sorted(Comparator.comparing(TaskEntry::isRunning).thenComparing(TaskEntry::sequence, Comparator.reverseOrder()))
                     .limit(excess).toList();
             candidates.forEach(task -> stop(service, primary, task, stopped));
             good -= candidates.size();
+            if (candidates.size() < excess) {
+                protectedFromScaleIn(service, primary, excess - candidates.size());
+            }
         }
         // Start what the PRIMARY lacks, within maximumPercent.
         int olderLive = older.stream().mapToInt(DeploymentEntry::live).sum();
@@ -115,11 +120,17 @@ final class ServiceScheduler {
             }
         }
         for (DeploymentEntry deployment : older) {
+            int kept = 0;
             for (TaskEntry task : List.copyOf(deployment.tasks())) {
-                if (task.isLive() && stoppable > 0) {
+                if (task.isLive() && stoppable > 0 && !draining && task.isProtectedAt(state.now())) {
+                    kept++; // a deployment does not replace a protected task until its protection ends
+                } else if (task.isLive() && stoppable > 0) {
                     stop(service, deployment, task, stopped);
                     stoppable--;
                 }
+            }
+            if (kept > 0) {
+                protectedFromScaleIn(service, deployment, kept);
             }
         }
         if (lacking > 0 && !waiting && toStart == 0 && started.isEmpty() && stopped.isEmpty() && olderLive > 0
@@ -358,6 +369,16 @@ final class ServiceScheduler {
         DeploymentEntry rollback = state.deploy(service, target.spec());
         rollback.rolloutStateReason = "ECS deployment circuit breaker: rolling back to deploymentId " + target.id + ".";
         return true;
+    }
+
+    /**
+     * The event ECS writes when protected tasks hold back a scale-in, naming the deployment as the
+     * task set it scales (text as seen in service events, e.g. aws-samples' task protection example:
+     * "(service x, taskSet ecs-svc/...) was unable to scale in due to (reason 1 tasks under protection)").
+     */
+    private void protectedFromScaleIn(ServiceEntry service, DeploymentEntry deployment, int count) {
+        problem(service, "(service " + service.name() + ", taskSet " + deployment.id + ") was unable to scale in due to (reason "
+                + count + " tasks under protection)");
     }
 
     private void problem(ServiceEntry service, String message) {

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.EphemeralStorage;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.ManagedAgent;
 import software.amazon.awssdk.services.ecs.model.NetworkInterface;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -74,6 +75,11 @@ public final class TaskEntry {
     Integer exitCode;
     /** Exit codes and reasons of particular containers, by name (an essential container that exited, say). */
     final Map<String, ContainerExit> containerExits = new HashMap<>();
+    /**
+     * Until when the task is protected from scale-in (UpdateTaskProtection); null when it never was
+     * or protection was turned off. A time in the past means the protection has lapsed.
+     */
+    Instant protectedUntil;
 
     /** How one container ended: its exit code (null when unknown) and the reason ECS gives. */
     public record ContainerExit(Integer exitCode, String reason) {
@@ -185,6 +191,25 @@ public final class TaskEntry {
         return placement;
     }
 
+    /** Whether scale-in protection holds at {@code now}: ECS clears it by itself when it expires. */
+    public boolean isProtectedAt(Instant now) {
+        return protectedUntil != null && now.isBefore(protectedUntil);
+    }
+
+    /** When the protection that holds at {@code now} expires, or null when the task is not protected. */
+    public Instant protectionExpiresAt(Instant now) {
+        return isProtectedAt(now) ? protectedUntil : null;
+    }
+
+    /** The containers' names and ARNs, in definition order. */
+    public List<ContainerSlot> containerSlots() {
+        return containers;
+    }
+
+    public boolean enableExecuteCommand() {
+        return enableExecuteCommand;
+    }
+
     public boolean isRunning() {
         return TaskStatus.RUNNING.equals(lastStatus);
     }
@@ -293,6 +318,12 @@ public final class TaskEntry {
             }
             if (created) {
                 container.runtimeId(slot.runtimeId()).imageDigest(slot.imageDigest());
+            }
+            if (enableExecuteCommand) {
+                // ECS Exec's agent runs beside each container and follows it (as DescribeTasks shows it in
+                // the ECS Exec launch blog post: name, lastStatus, lastStartedAt).
+                container.managedAgents(ManagedAgent.builder().name("ExecuteCommandAgent").lastStatus(containerStatus)
+                        .lastStartedAt(startedAt).build());
             }
             if (containerStatus.equals("STOPPED")) {
                 ContainerExit exit = containerExits.get(slot.name());
