@@ -85,6 +85,24 @@ public final class Arns {
         return prefix + "container/" + cluster + "/" + taskId + "/" + containerId;
     }
 
+    /** Not documented by ECS; the mock follows its other account-level resources (unverified). */
+    public String gateway(String name) {
+        return prefix + "gateway/" + name;
+    }
+
+    /** Not documented by ECS (unverified). */
+    public String gatewayRoute(String gateway, String cluster, String service, String id) {
+        return prefix + "gateway-route/" + gateway + "/" + cluster + "/" + service + "/" + id;
+    }
+
+    public String serviceRevision(String cluster, String service, String id) {
+        return prefix + "service-revision/" + cluster + "/" + service + "/" + id;
+    }
+
+    public String serviceDeployment(String cluster, String service, String id) {
+        return prefix + "service-deployment/" + cluster + "/" + service + "/" + id;
+    }
+
     /**
      * The daemon ARNs, as in the API reference's examples ({@code daemon/my-cluster/my-monitoring-daemon},
      * {@code daemon-deployment/my-cluster/my-monitoring-daemon/xY9zA8bC7dE6fG5h},

@@ -10,6 +10,21 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderRequest;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
+import software.amazon.awssdk.services.ecs.model.CreateExpressGatewayServiceRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateExpressGatewayServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteExpressGatewayServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeExpressGatewayServiceRequest;
+import software.amazon.awssdk.services.ecs.model.CreateGatewayRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateGatewayRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteGatewayRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeGatewayRequest;
+import software.amazon.awssdk.services.ecs.model.ListGatewaysRequest;
+import software.amazon.awssdk.services.ecs.model.AssociateGatewayWithClusterRequest;
+import software.amazon.awssdk.services.ecs.model.DisassociateGatewayFromClusterRequest;
+import software.amazon.awssdk.services.ecs.model.ListGatewayClusterAssociationsRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeGatewayResourcesRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeGatewayRouteRequest;
+import software.amazon.awssdk.services.ecs.model.ListGatewayRoutesRequest;
 import software.amazon.awssdk.services.ecs.model.CreateDaemonRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateDaemonRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteDaemonRequest;
@@ -130,6 +145,8 @@ public final class EcsApi {
     private final ContainerInstances containerInstances;
     private final Attributes attributes;
     private final Agent agent;
+    private final ExpressGatewayServices expressGatewayServices;
+    private final Gateways gateways;
     private final AccountSettings accountSettings;
     private final CapacityProviders capacityProviders;
     private final TaskProtection taskProtection;
@@ -152,6 +169,8 @@ public final class EcsApi {
         containerInstances = new ContainerInstances(tagRules);
         attributes = new Attributes();
         agent = new Agent();
+        expressGatewayServices = new ExpressGatewayServices(services, taskDefinitions);
+        gateways = new Gateways(tagRules);
         capacityProviders = new CapacityProviders(clusters, tagRules);
         taskProtection = new TaskProtection();
         exec = new EcsExec();
@@ -228,6 +247,23 @@ public final class EcsApi {
         add("SubmitTaskStateChange", SubmitTaskStateChangeRequest::builder, agent::submitTaskStateChange);
         add("SubmitContainerStateChange", SubmitContainerStateChangeRequest::builder, agent::submitContainerStateChange);
         add("SubmitAttachmentStateChanges", SubmitAttachmentStateChangesRequest::builder, agent::submitAttachmentStateChanges);
+
+        add("CreateExpressGatewayService", CreateExpressGatewayServiceRequest::builder, expressGatewayServices::createExpressGatewayService);
+        add("UpdateExpressGatewayService", UpdateExpressGatewayServiceRequest::builder, expressGatewayServices::updateExpressGatewayService);
+        add("DeleteExpressGatewayService", DeleteExpressGatewayServiceRequest::builder, expressGatewayServices::deleteExpressGatewayService);
+        add("DescribeExpressGatewayService", DescribeExpressGatewayServiceRequest::builder, expressGatewayServices::describeExpressGatewayService);
+
+        add("CreateGateway", CreateGatewayRequest::builder, gateways::createGateway);
+        add("UpdateGateway", UpdateGatewayRequest::builder, gateways::updateGateway);
+        add("DeleteGateway", DeleteGatewayRequest::builder, gateways::deleteGateway);
+        add("DescribeGateway", DescribeGatewayRequest::builder, gateways::describeGateway);
+        add("ListGateways", ListGatewaysRequest::builder, gateways::listGateways);
+        add("AssociateGatewayWithCluster", AssociateGatewayWithClusterRequest::builder, gateways::associateGatewayWithCluster);
+        add("DisassociateGatewayFromCluster", DisassociateGatewayFromClusterRequest::builder, gateways::disassociateGatewayFromCluster);
+        add("ListGatewayClusterAssociations", ListGatewayClusterAssociationsRequest::builder, gateways::listGatewayClusterAssociations);
+        add("DescribeGatewayResources", DescribeGatewayResourcesRequest::builder, gateways::describeGatewayResources);
+        add("DescribeGatewayRoute", DescribeGatewayRouteRequest::builder, gateways::describeGatewayRoute);
+        add("ListGatewayRoutes", ListGatewayRoutesRequest::builder, gateways::listGatewayRoutes);
 
         add("RegisterDaemonTaskDefinition", RegisterDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions::registerDaemonTaskDefinition);
         add("DescribeDaemonTaskDefinition", DescribeDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions::describeDaemonTaskDefinition);

@@ -57,13 +57,7 @@ public final class Services {
     public CreateServiceResponse createService(EcsState state, CreateServiceRequest request) {
         ClusterEntry cluster = state.activeCluster(request.cluster());
         String name = request.serviceName();
-        if (name == null || name.isEmpty()) {
-            throw Errors.invalidParameter("Service name can not be blank.");
-        }
-        if (!NAME.matcher(name).matches()) {
-            throw Errors.invalidParameter("Service name can be up to 255 letters (uppercase and lowercase), numbers, "
-                    + "underscores, and hyphens.");
-        }
+        checkName(name);
         Optional<ServiceEntry> existing = state.services().byName(cluster.arn(), name);
         if (existing.isPresent() && existing.get().isActive()) {
             if (existing.get().isCreatedBy(request)) {
@@ -97,6 +91,7 @@ public final class Services {
             checkLoadBalancers(definition, request.loadBalancers());
         }
         tagRules.checkNew(request.tags());
+        checkGatewayConnectors(definition, request.gatewayConnectors());
 
         boolean fargate = "FARGATE".equals(launch.launchType());
         Service.Builder config = Service.builder();
@@ -136,6 +131,9 @@ public final class Services {
         DeploymentSpec first = "ECS".equals(controller)
                 ? deploymentSpec(definition, launch, network, request.platformVersion(), serviceConnect) : null;
         ServiceEntry service = state.addService(cluster, config.build(), request, first);
+        if (request.hasGatewayConnectors()) {
+            state.setGatewayRoutes(service, request.gatewayConnectors());
+        }
         state.tags().forget(service.arn());
         state.tags().add(service.arn(), request.tags());
         if ("CODE_DEPLOY".equals(controller) && definition != null) {
@@ -191,6 +189,9 @@ public final class Services {
             }
         }
 
+        if (request.hasGatewayConnectors()) {
+            checkGatewayConnectors(definition, request.gatewayConnectors());
+        }
         ServiceConnectConfiguration serviceConnect = !ecsController ? null
                 : request.serviceConnectConfiguration() != null
                 ? ServiceConnect.resolve(state, cluster, request.serviceConnectConfiguration())
@@ -210,6 +211,9 @@ public final class Services {
                 .tags(List.of());
         Service updated = config.build();
         state.updateService(service, updated);
+        if (request.hasGatewayConnectors()) {
+            state.setGatewayRoutes(service, request.gatewayConnectors());
+        }
         boolean redeploy = ecsController && (Boolean.TRUE.equals(request.forceNewDeployment())
                 || !Objects.equals(definition.taskDefinitionArn(), service.primary().taskDefinitionArn())
                 || !Objects.equals(network, current.networkConfiguration())
@@ -276,6 +280,34 @@ public final class Services {
                 .serviceArns(page.items().stream().map(ServiceEntry::arn).toList())
                 .nextToken(page.nextToken())
                 .build();
+    }
+
+    /**
+     * A gateway connector names the container port a gateway routes to: a named port mapping of the
+     * task definition. The wordings are unverified.
+     */
+    private static void checkGatewayConnectors(TaskDefinition definition, List<software.amazon.awssdk.services.ecs.model.GatewayConnector> connectors) {
+        for (software.amazon.awssdk.services.ecs.model.GatewayConnector connector : connectors) {
+            if (connector.portName() == null || connector.portName().isEmpty()) {
+                throw Errors.invalidParameter("gatewayConnectors.portName can not be blank.");
+            }
+            boolean named = definition != null && definition.containerDefinitions().stream()
+                    .flatMap(container -> container.portMappings().stream())
+                    .anyMatch(mapping -> connector.portName().equals(mapping.name()));
+            if (!named) {
+                throw Errors.invalidParameter("The port name " + connector.portName() + " does not exist in the task definition.");
+            }
+        }
+    }
+
+    static void checkName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw Errors.invalidParameter("Service name can not be blank.");
+        }
+        if (!NAME.matcher(name).matches()) {
+            throw Errors.invalidParameter("Service name can be up to 255 letters (uppercase and lowercase), numbers, "
+                    + "underscores, and hyphens.");
+        }
     }
 
     /** The service a request names, by name or ARN, or ServiceNotFoundException. */

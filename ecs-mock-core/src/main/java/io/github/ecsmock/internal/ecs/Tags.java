@@ -115,6 +115,11 @@ public final class Tags {
                 activeClusterOf(state, rest);
                 return state.taskSetByArn(arn).map(taskSet -> arn).orElseThrow(() -> notFound(listing));
             }
+            case "gateway":
+                if (state.gateways().byName(rest).isEmpty()) {
+                    throw notFound(listing);
+                }
+                return arn;
             case "capacity-provider": {
                 // Auto Scaling group providers carry tags until they are gone; the built-in FARGATE and
                 // FARGATE_SPOT are not the account's resources and are treated as not found (not verified).

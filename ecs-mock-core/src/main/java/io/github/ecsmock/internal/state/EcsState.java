@@ -49,6 +49,9 @@ public final class EcsState {
     /** How long a deregistered (INACTIVE) container instance stays describable. Not documented; an hour, as for clusters. */
     public static final Duration INACTIVE_CONTAINER_INSTANCE_RETENTION = Duration.ofHours(1);
 
+    /** How long an INACTIVE gateway association stays listable. ECS documents no period; an hour, as for clusters. */
+    public static final Duration INACTIVE_GATEWAY_ASSOCIATION_RETENTION = Duration.ofHours(1);
+
     /** How long an INACTIVE service stays describable. ECS documents no period; an hour, as for clusters. */
     public static final Duration INACTIVE_SERVICE_RETENTION = Duration.ofHours(1);
 
@@ -70,6 +73,8 @@ public final class EcsState {
     private final TaskRegistry tasks = new TaskRegistry();
     private final ServiceRegistry services = new ServiceRegistry();
     private final ContainerInstanceRegistry containerInstances = new ContainerInstanceRegistry();
+    private final GatewayRegistry gateways = new GatewayRegistry();
+    private final Map<String, ExpressServiceEntry> expressServices = new HashMap<>();
     private final CapacityProviderRegistry capacityProviders = new CapacityProviderRegistry();
     private final NamespaceRegistry namespaces = new NamespaceRegistry();
     private final Map<String, ServiceEntry> serviceByDeployment = new HashMap<>();
@@ -189,6 +194,10 @@ public final class EcsState {
         return containerInstances;
     }
 
+    public GatewayRegistry gateways() {
+        return gateways;
+    }
+
     /** The Service Connect namespaces named so far (see {@link NamespaceRegistry} for what "known" means). */
     public NamespaceRegistry namespaces() {
         return namespaces;
@@ -199,8 +208,11 @@ public final class EcsState {
         return namespaces.register(nameOrArn, arns.partition(), arns.region(), arns.account());
     }
 
-    /** The subnet of {@code awsvpc} tasks launched without a network configuration (lenient profile only). */
-    String defaultSubnet() {
+    /**
+     * The subnet of {@code awsvpc} tasks launched without a network configuration (lenient profile
+     * only), and of Express services given none: the account's default VPC.
+     */
+    public String defaultSubnet() {
         if (defaultSubnet == null) {
             defaultSubnet = "subnet-" + ids.hex(17);
         }
@@ -631,6 +643,7 @@ public final class EcsState {
 
     void serviceInactive(ServiceEntry service) {
         service.status = "INACTIVE";
+        setGatewayRoutes(service, List.of());
         timeline.at(now().plus(INACTIVE_SERVICE_RETENTION), () -> {
             services.expire(service);
             if (services.byName(service.clusterArn(), service.name()).isEmpty()) {
@@ -889,6 +902,156 @@ public final class EcsState {
             cluster.update(current.toBuilder().attachments(settled).attachmentsStatus("UPDATE_COMPLETE")
                     .status("PROVISIONING".equals(current.status()) ? "ACTIVE" : current.status()).build());
         });
+    }
+
+    // ---- gateways
+
+    public GatewayEntry addGateway(software.amazon.awssdk.services.ecs.model.CreateGatewayRequest creation) {
+        GatewayEntry gateway = new GatewayEntry(nextSequence(), arns.gateway(creation.name()), creation, now());
+        gateways.add(gateway);
+        return gateway;
+    }
+
+    /**
+     * UPDATE_IN_PROGRESS while the change reaches the gateway's load balancers, then UPDATE_COMPLETE:
+     * one lifecycle step later (at once under the immediate lifecycle, after the answer).
+     */
+    public void updateGateway(GatewayEntry gateway) {
+        gateway.status = "UPDATE_IN_PROGRESS";
+        gateway.updatedAt = now();
+        timeline.at(now().plus(lifecycle.step()), () -> {
+            if ("UPDATE_IN_PROGRESS".equals(gateway.status)) {
+                gateway.status = "UPDATE_COMPLETE";
+            }
+        });
+    }
+
+    /** DeleteGateway is synchronous: the gateway is gone at once, its name free again. */
+    public void deleteGateway(GatewayEntry gateway) {
+        gateway.status = "DELETED";
+        gateways.remove(gateway);
+        tags.forget(gateway.arn());
+    }
+
+    public GatewayAssociation associate(GatewayEntry gateway, ClusterEntry cluster) {
+        GatewayAssociation association = new GatewayAssociation(nextSequence(), gateway.arn(), cluster.arn());
+        gateways.add(association);
+        return association;
+    }
+
+    /**
+     * DISASSOCIATING until no route of the cluster uses the gateway; the mock makes no routes, so it
+     * is INACTIVE one lifecycle step later, and forgotten after the retention period.
+     */
+    public void disassociate(GatewayAssociation association) {
+        association.status = "DISASSOCIATING";
+        finishDisassociations();
+    }
+
+    /**
+     * Each DISASSOCIATING association whose cluster has no route through its gateway any more becomes
+     * INACTIVE one lifecycle step later, and is forgotten after the retention period.
+     */
+    private void finishDisassociations() {
+        for (GatewayAssociation association : List.copyOf(gateways.associations().values())) {
+            if (!"DISASSOCIATING".equals(association.status) || association.finishing) {
+                continue;
+            }
+            boolean routed = gateways.routes().values().stream().anyMatch(route -> route.gatewayArn.equals(association.gatewayArn)
+                    && route.clusterArn.equals(association.clusterArn));
+            if (!routed) {
+                association.finishing = true;
+                timeline.at(now().plus(lifecycle.step()), () -> {
+                    association.status = "INACTIVE";
+                    timeline.at(now().plus(INACTIVE_GATEWAY_ASSOCIATION_RETENTION), () -> gateways.remove(association));
+                });
+            }
+        }
+    }
+
+    /**
+     * The routes a service has through the gateways of its cluster: one per ACTIVE association and
+     * connector whose access-type filter admits the gateway. Routes no longer wanted are removed (one
+     * lifecycle step later); new ones are ACTIVE one lifecycle step after CREATE_IN_PROGRESS.
+     */
+    public void setGatewayRoutes(ServiceEntry service, List<software.amazon.awssdk.services.ecs.model.GatewayConnector> connectors) {
+        java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
+        for (GatewayAssociation association : gateways.associations().values()) {
+            if (!"ACTIVE".equals(association.status) || !association.clusterArn.equals(service.clusterArn())) {
+                continue;
+            }
+            GatewayEntry gateway = gateways.inOrder().values().stream().filter(g -> g.arn().equals(association.gatewayArn))
+                    .findFirst().orElse(null);
+            if (gateway == null) {
+                continue;
+            }
+            for (software.amazon.awssdk.services.ecs.model.GatewayConnector connector : connectors) {
+                boolean admitted = connector.filters() == null || !connector.filters().hasAccessTypes()
+                        || connector.filters().accessTypesAsStrings().isEmpty()
+                        || connector.filters().accessTypesAsStrings().contains(gateway.accessType());
+                if (admitted) {
+                    wanted.add(gateway.arn() + " " + connector.portName());
+                }
+            }
+        }
+        for (GatewayRouteEntry route : List.copyOf(gateways.routes().values())) {
+            if (route.serviceArn.equals(service.arn()) && !"DELETE_IN_PROGRESS".equals(route.status)
+                    && !wanted.remove(route.gatewayArn + " " + route.portName)) {
+                removeRoute(route);
+            }
+        }
+        for (String key : wanted) {
+            String gatewayArn = key.substring(0, key.indexOf(' '));
+            String portName = key.substring(key.indexOf(' ') + 1);
+            String gatewayName = gatewayArn.substring(gatewayArn.lastIndexOf('/') + 1);
+            // Route ARN and URL forms are not documented (unverified); the URL includes https:// as documented.
+            GatewayRouteEntry route = new GatewayRouteEntry(nextSequence(),
+                    arns.gatewayRoute(gatewayName, service.cluster.name(), service.name(), ids.hex32()),
+                    gatewayArn, service.clusterArn(), service.arn(), portName,
+                    "https://" + service.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + ids.hex(8) + "."
+                            + gatewayName.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".ecs." + arns.region() + ".on.aws");
+            gateways.add(route);
+            timeline.at(now().plus(lifecycle.step()), () -> {
+                if ("CREATE_IN_PROGRESS".equals(route.status)) {
+                    route.status = "ACTIVE";
+                }
+            });
+        }
+    }
+
+    private void removeRoute(GatewayRouteEntry route) {
+        route.status = "DELETE_IN_PROGRESS";
+        timeline.at(now().plus(lifecycle.step()), () -> {
+            gateways.remove(route);
+            finishDisassociations();
+        });
+    }
+
+    // ---- Express Gateway services
+
+    public ExpressServiceEntry addExpressService(ServiceEntry service, String infrastructureRoleArn, String endpoint,
+                                                 software.amazon.awssdk.services.ecs.model.ExpressGatewayServiceConfiguration configuration,
+                                                 String currentDeployment) {
+        ExpressServiceEntry express = new ExpressServiceEntry(service, infrastructureRoleArn, endpoint, configuration,
+                currentDeployment, now());
+        expressServices.put(service.arn(), express);
+        return express;
+    }
+
+    /**
+     * The Express service of a service ARN, while its service is still known: once the INACTIVE
+     * service is forgotten (or its name is taken by a new service) the Express service is gone too.
+     */
+    public Optional<ExpressServiceEntry> expressService(String serviceArn) {
+        ExpressServiceEntry express = expressServices.get(serviceArn);
+        if (express == null) {
+            return Optional.empty();
+        }
+        if (services.byName(express.service.clusterArn(), express.service.name()).orElse(null) != express.service) {
+            expressServices.remove(serviceArn);
+            return Optional.empty();
+        }
+        return Optional.of(express);
     }
 
     // ---- daemons
