@@ -108,6 +108,18 @@ class ExpressGatewayServicesTest extends EcsApiTest {
     }
 
     @Test
+    void itsRevisionAndDeploymentAreTheServicesOwn() {
+        ECSExpressGatewayService created = ecs.createExpressGatewayService(express("web")).service();
+        String revision = created.activeConfigurations().get(0).serviceRevisionArn();
+
+        assertThat(ecs.describeServiceRevisions(r -> r.serviceRevisionArns(revision)).serviceRevisions())
+                .singleElement().satisfies(found -> assertThat(found.taskDefinition()).isEqualTo(PREFIX + "task-definition/dev-web:1"));
+        assertThat(ecs.describeServiceDeployments(r -> r.serviceDeploymentArns(created.currentDeployment())).serviceDeployments())
+                .singleElement().satisfies(found -> assertThat(found.targetServiceRevision().arn()).isEqualTo(revision));
+        assertThat(service("web").currentServiceDeployment()).isEqualTo(created.currentDeployment());
+    }
+
+    @Test
     void anExpressServiceIsAnOrdinaryFargateServiceOfItsCluster() {
         ecs.createExpressGatewayService(express("web").andThen(r -> r.scalingTarget(s -> s.minTaskCount(2).maxTaskCount(4))));
 

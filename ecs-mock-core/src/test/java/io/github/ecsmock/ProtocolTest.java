@@ -1,7 +1,6 @@
 package io.github.ecsmock;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -18,11 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
-import io.github.ecsmock.internal.ecs.EcsApi;
-import io.github.ecsmock.internal.protocol.EcsOperationNames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -31,27 +26,12 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
-import software.amazon.awssdk.services.ecs.model.EcsException;
 
 /**
  * The awsJson 1.1 wire as curl or another SDK would meet it: raw HTTP against the mock's endpoint,
  * and the caller's account and region taken from the SigV4 credential scope.
  */
 class ProtocolTest extends EcsApiTest {
-    /**
-     * An ECS operation the mock does not implement, for the 501 path: ListDaemons while the mock lacks
-     * it, else the first the SDK knows that the mock's table lacks, so the example survives new operations.
-     */
-    private static final String UNIMPLEMENTED = unimplementedOperation();
-
-    private static String unimplementedOperation() {
-        Set<String> implemented = new EcsApi(ValidationProfile.LENIENT).operations().keySet();
-        return Stream.concat(Stream.of("ListDaemons"), EcsOperationNames.all().stream().sorted())
-                .filter(name -> !implemented.contains(name))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("every ECS operation is implemented: no example of the 501 path is left"));
-    }
-
     private static final String TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113.";
     private static final String SEED_TASK_DEFINITION =
             "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"nginx\",\"image\":\"nginx:latest\"}]}";
@@ -185,15 +165,6 @@ class ProtocolTest extends EcsApiTest {
     }
 
     @Test
-    void ecsOperationNotImplementedIsA501NamingIt() {
-        Answer answer = post(UNIMPLEMENTED, "{}");
-
-        assertThat(answer.status).isEqualTo(501);
-        assertThat(answer.errorType()).isEqualTo("NotImplementedException");
-        assertThat(answer.errorMessage()).contains(UNIMPLEMENTED);
-    }
-
-    @Test
     void bodyThatIsNotAnObjectIsASerializationError() {
         Answer answer = post("ListClusters", "[1,2]");
 
@@ -243,7 +214,6 @@ class ProtocolTest extends EcsApiTest {
         List<Answer> answers = List.of(
                 post("Bogus", "{}"),
                 send(request("{}")),
-                post(UNIMPLEMENTED, "{}"),
                 post("ListClusters", "[1,2]"),
                 post("ListClusters", "{not json"),
                 post("ListClusters", "{} {}"),
@@ -334,27 +304,6 @@ class ProtocolTest extends EcsApiTest {
     }
 
     // ---------------------------------------------------------------- through the SDK
-
-    @Test
-    void unimplementedOperationFailsThroughTheSdkWith501NamingIt() {
-        String method = Character.toLowerCase(UNIMPLEMENTED.charAt(0)) + UNIMPLEMENTED.substring(1);
-        EcsException e = catchThrowableOfType(EcsException.class, () -> {
-            try {
-                Class<?> requestType = Class.forName("software.amazon.awssdk.services.ecs.model." + UNIMPLEMENTED + "Request");
-                Object builder = requestType.getMethod("builder").invoke(null);
-                Object request = software.amazon.awssdk.utils.builder.SdkBuilder.class.getMethod("build").invoke(builder);
-                EcsClient.class.getMethod(method, requestType).invoke(ecs, request);
-            } catch (java.lang.reflect.InvocationTargetException thrown) {
-                throw thrown.getCause();
-            }
-        });
-
-        assertThat(e).isNotNull();
-        assertThat(e.statusCode()).isEqualTo(501);
-        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplementedException");
-        assertThat(e.awsErrorDetails().errorMessage()).contains(UNIMPLEMENTED);
-        assertThat(e.requestId()).isNotBlank();
-    }
 
     // ---------------------------------------------------------------- helpers
 

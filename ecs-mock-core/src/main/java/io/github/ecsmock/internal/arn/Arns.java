@@ -95,14 +95,6 @@ public final class Arns {
         return prefix + "gateway-route/" + gateway + "/" + cluster + "/" + service + "/" + id;
     }
 
-    public String serviceRevision(String cluster, String service, String id) {
-        return prefix + "service-revision/" + cluster + "/" + service + "/" + id;
-    }
-
-    public String serviceDeployment(String cluster, String service, String id) {
-        return prefix + "service-deployment/" + cluster + "/" + service + "/" + id;
-    }
-
     /**
      * The daemon ARNs, as in the API reference's examples ({@code daemon/my-cluster/my-monitoring-daemon},
      * {@code daemon-deployment/my-cluster/my-monitoring-daemon/xY9zA8bC7dE6fG5h},

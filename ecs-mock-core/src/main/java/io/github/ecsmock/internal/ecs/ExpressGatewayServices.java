@@ -388,25 +388,23 @@ public final class ExpressGatewayServices {
                 .build()).build();
     }
 
-    /** A new service revision of the configuration: its ARN, ingress path and time. */
+    /** The configuration as the service's current revision: the PRIMARY deployment's revision ARN, ingress path and time. */
     private static ExpressGatewayServiceConfiguration revision(EcsState state, ClusterEntry cluster, ServiceEntry service,
                                                                ExpressGatewayServiceConfiguration.Builder configuration,
                                                                String endpoint) {
-        String id = String.valueOf(state.ids().nextInt(Integer.MAX_VALUE)) + state.ids().nextInt(1_000_000_000);
         return configuration
-                .serviceRevisionArn(state.arns().serviceRevision(cluster.name(), service.name(), id))
+                .serviceRevisionArn(service.deployments().isEmpty() ? null : service.primary().revisionArn())
                 .ingressPaths(IngressPathSummary.builder().accessType("PUBLIC").endpoint(endpoint).build())
                 .createdAt(state.now())
                 .build();
     }
 
-    /** The service deployment of the service's PRIMARY deployment (the ARN form is ECS's service-deployment ARN). */
+    /** The service deployment that made the service's PRIMARY deployment, as DescribeServiceDeployments knows it. */
     private static String currentDeployment(EcsState state, ClusterEntry cluster, ServiceEntry service) {
-        if (service.deployments().isEmpty()) {
+        if (service.deployments().isEmpty() || service.primary().serviceDeployment() == null) {
             return null;
         }
-        String id = service.primary().id();
-        return state.arns().serviceDeployment(cluster.name(), service.name(), id.substring(id.indexOf('/') + 1));
+        return service.primary().serviceDeployment().arn();
     }
 
     private static ExpressGatewayServiceStatus status(ServiceEntry service) {

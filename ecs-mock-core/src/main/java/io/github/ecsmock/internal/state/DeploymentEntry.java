@@ -84,6 +84,11 @@ public final class DeploymentEntry {
         return serviceConnectConfiguration;
     }
 
+    /** The service deployment that moved the service to this deployment, or null (EXTERNAL services have none). */
+    public ServiceDeploymentEntry serviceDeployment() {
+        return serviceDeployment;
+    }
+
     public String revisionArn() {
         return revisionArn;
     }
