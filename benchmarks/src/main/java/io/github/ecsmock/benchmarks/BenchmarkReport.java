@@ -101,9 +101,10 @@ public final class BenchmarkReport {
         if (quick) {
             options.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
         } else {
-            // Shorter warm-ups left scores still falling in the last iterations (the SDK's call path
-            // alone is deep); five of two seconds settle them on this machine.
-            options.forks(1).warmupIterations(5).warmupTime(TimeValue.seconds(2))
+            // Shorter warm-ups left scores still falling in the last iterations: on a busy 2-core
+            // machine the mock's HTTP path took about 12 s of calls (some 6,000) before the JIT had
+            // compiled it, the floors' shorter paths less. Ten of two seconds let every score settle.
+            options.forks(1).warmupIterations(10).warmupTime(TimeValue.seconds(2))
                     .measurementIterations(5).measurementTime(TimeValue.seconds(1))
                     .jvmArgsAppend("-Xmx2g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error");
         }
