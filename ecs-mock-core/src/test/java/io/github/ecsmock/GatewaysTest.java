@@ -391,6 +391,9 @@ class GatewaysTest extends EcsApiTest {
         assertThat(second.gatewayClusterAssociations()).extracting(GatewayClusterAssociationSummary::clusterArn)
                 .containsExactly(PREFIX + "cluster/three");
         assertThat(second.nextToken()).isNull();
+        assertThat(ecs.listGatewayClusterAssociationsPaginator(r -> r.gateway("edge").maxResults(1)).gatewayClusterAssociations())
+                .extracting(GatewayClusterAssociationSummary::clusterArn)
+                .containsExactly(PREFIX + "cluster/one", PREFIX + "cluster/two", PREFIX + "cluster/three");
     }
 
     // ---------------------------------------------------------------- resources and routes
@@ -502,6 +505,8 @@ class GatewaysTest extends EcsApiTest {
         assertThat(first.gatewayRoutes()).hasSize(2);
         assertThat(second.gatewayRoutes()).extracting(GatewayRouteSummary::serviceArn).containsExactly(PREFIX + "service/dev/api");
         assertThat(second.nextToken()).isNull();
+        assertThat(ecs.listGatewayRoutesPaginator(r -> r.gateway("edge").maxResults(1)).gatewayRoutes())
+                .extracting(GatewayRouteSummary::serviceContainerPortName).containsExactly("http", "admin", "http");
     }
 
     @Test

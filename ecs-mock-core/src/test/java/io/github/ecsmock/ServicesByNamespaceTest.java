@@ -161,6 +161,8 @@ class ServicesByNamespaceTest extends EcsApiTest {
         assertThat(rest.serviceArns()).containsExactlyElementsOf(created.subList(10, 12));
         assertThat(rest.nextToken()).isNull();
         assertThat(five.serviceArns()).containsExactlyElementsOf(created.subList(0, 5));
+        assertThat(ecs.listServicesByNamespacePaginator(r -> r.namespace("internal").maxResults(5)).serviceArns())
+                .as("the SDK's paginator follows the tokens to the end").containsExactlyElementsOf(created);
     }
 
     @Test
