@@ -75,24 +75,9 @@ public final class Tasks {
         NetworkConfiguration network = LaunchRules.network("RunTask", definition, request.networkConfiguration(),
                 launch.launchType(), leniency);
         checkOverrides(definition, request.overrides());
-        if (request.startedBy() != null && request.startedBy().length() > 128) {
-            throw Errors.invalidParameter("startedBy longer than 128.");
-        }
-        String group = request.group() != null ? request.group() : "family:" + definition.family();
-        if (group.length() > 255) {
-            throw Errors.invalidParameter("group longer than 255.");
-        }
-        tagRules.checkNew(request.tags());
-        List<Tag> tags = new ArrayList<>(request.tags());
-        if ("SERVICE".equals(request.propagateTagsAsString())) {
-            throw Errors.invalidParameter("The SERVICE option of propagateTags is not supported when running a task.");
-        }
-        if ("TASK_DEFINITION".equals(request.propagateTagsAsString())) {
-            tags.addAll(state.tags().tagsOf(definition.taskDefinitionArn()));
-        }
-        if (Boolean.TRUE.equals(request.enableECSManagedTags())) {
-            tags.add(Tag.builder().key("aws:ecs:clusterName").value(cluster.name()).build());
-        }
+        String group = group(request.startedBy(), request.group(), definition);
+        List<Tag> tags = tags(state, cluster, definition, request.tags(), request.propagateTagsAsString(),
+                request.enableECSManagedTags());
         PlacementRules.check(request.placementConstraints(), request.placementStrategy());
 
         List<Failure> failures = new ArrayList<>();
@@ -153,24 +138,9 @@ public final class Tasks {
         }
         TaskDefinition definition = activeDefinition(state, request.taskDefinition());
         checkOverrides(definition, request.overrides());
-        if (request.startedBy() != null && request.startedBy().length() > 128) {
-            throw Errors.invalidParameter("startedBy longer than 128.");
-        }
-        String group = request.group() != null ? request.group() : "family:" + definition.family();
-        if (group.length() > 255) {
-            throw Errors.invalidParameter("group longer than 255.");
-        }
-        tagRules.checkNew(request.tags());
-        List<Tag> tags = new ArrayList<>(request.tags());
-        if ("SERVICE".equals(request.propagateTagsAsString())) {
-            throw Errors.invalidParameter("The SERVICE option of propagateTags is not supported when running a task.");
-        }
-        if ("TASK_DEFINITION".equals(request.propagateTagsAsString())) {
-            tags.addAll(state.tags().tagsOf(definition.taskDefinitionArn()));
-        }
-        if (Boolean.TRUE.equals(request.enableECSManagedTags())) {
-            tags.add(Tag.builder().key("aws:ecs:clusterName").value(cluster.name()).build());
-        }
+        String group = group(request.startedBy(), request.group(), definition);
+        List<Tag> tags = tags(state, cluster, definition, request.tags(), request.propagateTagsAsString(),
+                request.enableECSManagedTags());
         List<ContainerInstanceEntry> targets = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String reference : request.containerInstances()) {
@@ -209,6 +179,38 @@ public final class Tasks {
     }
 
     /** The request's constraints and the definition's own ({@code memberOf} only, as definitions allow). */
+
+    /**
+     * The task's group (the family's by default), checked with {@code startedBy}: RunTask and
+     * StartTask take both with the same limits.
+     */
+    private static String group(String startedBy, String group, TaskDefinition definition) {
+        if (startedBy != null && startedBy.length() > 128) {
+            throw Errors.invalidParameter("startedBy longer than 128.");
+        }
+        String named = group != null ? group : "family:" + definition.family();
+        if (named.length() > 255) {
+            throw Errors.invalidParameter("group longer than 255.");
+        }
+        return named;
+    }
+
+    /** The task's tags: those asked for, the definition's when propagated, and ECS's managed tag when enabled. */
+    private List<Tag> tags(EcsState state, ClusterEntry cluster, TaskDefinition definition, List<Tag> requested,
+                           String propagateTags, Boolean managedTags) {
+        tagRules.checkNew(requested);
+        List<Tag> tags = new ArrayList<>(requested);
+        if ("SERVICE".equals(propagateTags)) {
+            throw Errors.invalidParameter("The SERVICE option of propagateTags is not supported when running a task.");
+        }
+        if ("TASK_DEFINITION".equals(propagateTags)) {
+            tags.addAll(state.tags().tagsOf(definition.taskDefinitionArn()));
+        }
+        if (Boolean.TRUE.equals(managedTags)) {
+            tags.add(Tag.builder().key("aws:ecs:clusterName").value(cluster.name()).build());
+        }
+        return tags;
+    }
     private static List<PlacementConstraint> constraints(List<PlacementConstraint> given, TaskDefinition definition) {
         List<PlacementConstraint> all = new ArrayList<>(given);
         definition.placementConstraints().forEach(constraint -> all.add(PlacementConstraint.builder()

@@ -245,13 +245,9 @@ public final class InstancePlacement {
             int cpuSum = 0;
             int memorySum = 0;
             for (ContainerDefinition container : definition.containerDefinitions()) {
-                ContainerOverride override = byName.get(container.name());
-                Integer cpu = override != null && override.cpu() != null ? override.cpu() : container.cpu();
-                Integer memory = override != null && override.memory() != null ? override.memory() : container.memory();
-                Integer reservation = override != null && override.memoryReservation() != null
-                        ? override.memoryReservation() : container.memoryReservation();
-                cpuSum += cpu == null ? 0 : cpu;
-                memorySum += memory != null ? memory : reservation != null ? reservation : 0;
+                ContainerResources resources = ContainerResources.of(container, byName.get(container.name()));
+                cpuSum += resources.cpuUnits();
+                memorySum += resources.memoryHeld();
             }
             String taskCpu = overrides != null && overrides.cpu() != null ? overrides.cpu() : definition.cpu();
             String taskMemory = overrides != null && overrides.memory() != null ? overrides.memory() : definition.memory();

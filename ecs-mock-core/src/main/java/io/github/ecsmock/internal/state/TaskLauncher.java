@@ -38,12 +38,12 @@ final class TaskLauncher {
         int memorySum = 0;
         for (ContainerDefinition container : definition.containerDefinitions()) {
             ContainerOverride override = overrideByName.get(container.name());
-            Integer cpu = override != null && override.cpu() != null ? override.cpu() : container.cpu();
-            Integer memory = override != null && override.memory() != null ? override.memory() : container.memory();
-            Integer reservation = override != null && override.memoryReservation() != null
-                    ? override.memoryReservation() : container.memoryReservation();
-            cpuSum += cpu == null ? 0 : cpu;
-            memorySum += memory != null ? memory : reservation != null ? reservation : 0;
+            ContainerResources resources = ContainerResources.of(container, override);
+            Integer cpu = resources.cpu();
+            Integer memory = resources.memory();
+            Integer reservation = resources.memoryReservation();
+            cpuSum += resources.cpuUnits();
+            memorySum += resources.memoryHeld();
             String runtimeId = fargate ? id + "-" + String.format("%010d", ids.nextInt(Integer.MAX_VALUE)) : ids.hex(64);
             containers.add(new TaskEntry.ContainerSlot(container.name(), container.image(),
                     state.arns().container(cluster.name(), id, ids.uuid()), runtimeId, "sha256:" + ids.hex(64),
