@@ -72,7 +72,7 @@ public final class DaemonTaskDefinitions {
             }
         }
         tagRules.checkNew(request.tags());
-        DaemonTaskDefinition registered = state.registerDaemonTaskDefinition(DaemonTaskDefinition.builder()
+        DaemonTaskDefinition registered = state.daemonLifecycle().registerDaemonTaskDefinition(DaemonTaskDefinition.builder()
                 .taskRoleArn(request.taskRoleArn())
                 .executionRoleArn(request.executionRoleArn())
                 .containerDefinitions(containers)
@@ -89,7 +89,7 @@ public final class DaemonTaskDefinitions {
         if (request.daemonTaskDefinition() == null || request.daemonTaskDefinition().isEmpty()) {
             throw Errors.invalidParameter("Daemon Task Definition can not be blank.");
         }
-        DaemonTaskDefinition definition = state.findDaemonTaskDefinition(request.daemonTaskDefinition())
+        DaemonTaskDefinition definition = state.daemonLifecycle().findDaemonTaskDefinition(request.daemonTaskDefinition())
                 .orElseThrow(() -> Errors.client("Unable to describe daemon task definition."));
         return DescribeDaemonTaskDefinitionResponse.builder().daemonTaskDefinition(definition).build();
     }
@@ -103,12 +103,12 @@ public final class DaemonTaskDefinitions {
         if (named.indexOf(':') < 0) {
             throw Errors.client("Revision is missing.");
         }
-        DaemonTaskDefinition definition = state.findDaemonTaskDefinition(reference)
+        DaemonTaskDefinition definition = state.daemonLifecycle().findDaemonTaskDefinition(reference)
                 .orElseThrow(() -> Errors.client("The specified daemon task definition does not exist."));
         if (!"ACTIVE".equals(definition.statusAsString())) {
             throw Errors.client("The specified daemon task definition is in the process of being deleted.");
         }
-        state.deleteDaemonTaskDefinition(definition);
+        state.daemonLifecycle().deleteDaemonTaskDefinition(definition);
         return DeleteDaemonTaskDefinitionResponse.builder().daemonTaskDefinitionArn(definition.daemonTaskDefinitionArn()).build();
     }
 

@@ -89,7 +89,7 @@ public final class Daemons {
                 request.enableECSManagedTags(), request.enableExecuteCommand(), request.critical());
         DaemonDeploymentConfiguration configuration = configuration(request.deploymentConfiguration());
         tagRules.checkNew(request.tags());
-        DaemonEntry daemon = state.addDaemon(cluster, name, request.clientToken(), spec, configuration, request.tags());
+        DaemonEntry daemon = state.daemonLifecycle().addDaemon(cluster, name, request.clientToken(), spec, configuration, request.tags());
         state.settle();
         return createResponse(daemon, daemon.latestDeployment());
     }
@@ -110,7 +110,7 @@ public final class Daemons {
                 request.enableECSManagedTags(), request.enableExecuteCommand(),
                 request.critical() != null ? request.critical() : current.critical());
         DaemonDeploymentConfiguration configuration = configuration(request.deploymentConfiguration());
-        DaemonDeploymentEntry deployment = state.updateDaemon(daemon, spec, configuration);
+        DaemonDeploymentEntry deployment = state.daemonLifecycle().updateDaemon(daemon, spec, configuration);
         state.settle();
         return UpdateDaemonResponse.builder().daemonArn(daemon.arn()).status(daemon.status()).createdAt(daemon.createdAt())
                 .updatedAt(daemon.updatedAt()).deploymentArn(deployment.arn()).build();
@@ -121,7 +121,7 @@ public final class Daemons {
         if (!daemon.isActive()) {
             throw Errors.daemonNotActive();
         }
-        DaemonDeploymentEntry deployment = state.deleteDaemon(daemon);
+        DaemonDeploymentEntry deployment = state.daemonLifecycle().deleteDaemon(daemon);
         state.settle();
         return DeleteDaemonResponse.builder().daemonArn(daemon.arn()).status(daemon.status()).createdAt(daemon.createdAt())
                 .updatedAt(daemon.updatedAt()).deploymentArn(deployment.arn()).build();
@@ -243,7 +243,7 @@ public final class Daemons {
     /** The revision a CreateDaemon or UpdateDaemon asks for, checked. */
     private static DaemonSpec spec(EcsState state, String definitionArn, List<String> capacityProviderArns, String propagateTags,
                                    Boolean managedTags, Boolean executeCommand, Boolean critical) {
-        DaemonTaskDefinition definition = state.findDaemonTaskDefinition(definitionArn)
+        DaemonTaskDefinition definition = state.daemonLifecycle().findDaemonTaskDefinition(definitionArn)
                 .orElseThrow(() -> Errors.client("DaemonTaskDefinition not found."));
         if (!"ACTIVE".equals(definition.statusAsString())) {
             throw Errors.client("DaemonTaskDefinition is inactive");

@@ -100,7 +100,7 @@ public final class Gateways {
             throw Errors.invalidParameter("A gateway named " + name + " already exists.");
         }
         tagRules.checkNew(request.tags());
-        GatewayEntry gateway = state.addGateway(request);
+        GatewayEntry gateway = state.gatewayLifecycle().addGateway(request);
         state.tags().add(gateway.arn(), request.tags());
         // "CreateGateway is a synchronous operation and the gateway is returned with a status of ACTIVE."
         return CreateGatewayResponse.builder().gatewayArn(gateway.arn()).name(name).status(gateway.status).build();
@@ -121,7 +121,7 @@ public final class Gateways {
             gateway.configuration = merged(gateway.configuration, request.configuration().hostSharedAlb());
         }
         // "the gateway reports a status of UPDATE_IN_PROGRESS until the update completes"
-        state.updateGateway(gateway);
+        state.gatewayLifecycle().updateGateway(gateway);
         return UpdateGatewayResponse.builder().gatewayArn(gateway.arn()).name(gateway.name()).status(gateway.status).build();
     }
 
@@ -138,7 +138,7 @@ public final class Gateways {
             throw Errors.client("The gateway " + gateway.name() + " is associated with one or more clusters. "
                     + "Disassociate all clusters from the gateway and try again.");
         }
-        state.deleteGateway(gateway);
+        state.gatewayLifecycle().deleteGateway(gateway);
         return DeleteGatewayResponse.builder().gatewayArn(gateway.arn()).name(gateway.name()).status(gateway.status).build();
     }
 
@@ -175,7 +175,7 @@ public final class Gateways {
                     + cluster.name() + ". Try again after the disassociation completes.");
         }
         // Associating again is answered with the association that exists (unverified: idempotent, as ECS's puts are).
-        GatewayAssociation association = existing.orElseGet(() -> state.associate(gateway, cluster));
+        GatewayAssociation association = existing.orElseGet(() -> state.gatewayLifecycle().associate(gateway, cluster));
         return AssociateGatewayWithClusterResponse.builder().gatewayArn(gateway.arn()).clusterArn(cluster.arn())
                 .status(association.status()).build();
     }
@@ -188,7 +188,7 @@ public final class Gateways {
                 .orElseThrow(() -> new EcsError("ResourceNotFoundException", "The gateway " + gateway.name()
                         + " is not associated with the cluster " + cluster.name() + "."));
         if ("ACTIVE".equals(association.status())) {
-            state.disassociate(association);
+            state.gatewayLifecycle().disassociate(association);
         }
         // "After a successful request, the status is DISASSOCIATING until all routes are removed."
         return DisassociateGatewayFromClusterResponse.builder().gatewayArn(gateway.arn()).clusterArn(cluster.arn())

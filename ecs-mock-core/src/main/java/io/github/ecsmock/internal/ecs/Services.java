@@ -132,7 +132,7 @@ public final class Services {
                 ? deploymentSpec(definition, launch, network, request.platformVersion(), serviceConnect) : null;
         ServiceEntry service = state.addService(cluster, config.build(), request, first);
         if (request.hasGatewayConnectors()) {
-            state.setGatewayRoutes(service, request.gatewayConnectors());
+            state.gatewayLifecycle().setGatewayRoutes(service, request.gatewayConnectors());
         }
         state.tags().forget(service.arn());
         state.tags().add(service.arn(), request.tags());
@@ -212,7 +212,7 @@ public final class Services {
         Service updated = config.build();
         state.updateService(service, updated);
         if (request.hasGatewayConnectors()) {
-            state.setGatewayRoutes(service, request.gatewayConnectors());
+            state.gatewayLifecycle().setGatewayRoutes(service, request.gatewayConnectors());
         }
         boolean redeploy = ecsController && (Boolean.TRUE.equals(request.forceNewDeployment())
                 || !Objects.equals(definition.taskDefinitionArn(), service.primary().taskDefinitionArn())

@@ -217,7 +217,7 @@ final class DaemonScheduler {
                 }
             });
         }
-        state.releaseDaemonTaskDefinitions();
+        state.daemonLifecycle().releaseDaemonTaskDefinitions();
     }
 
     /** The daemon task definition as a task definition, which is what tasks run and placement measures. */

@@ -17,8 +17,6 @@ import software.amazon.awssdk.services.ecs.model.Attachment;
 import software.amazon.awssdk.services.ecs.model.CapacityProvider;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
-import software.amazon.awssdk.services.ecs.model.DaemonDeploymentConfiguration;
-import software.amazon.awssdk.services.ecs.model.DaemonTaskDefinition;
 import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.Scale;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -86,6 +84,8 @@ public final class EcsState {
     private final DaemonTaskDefinitionRegistry daemonTaskDefinitions = new DaemonTaskDefinitionRegistry();
     private final DaemonRegistry daemons = new DaemonRegistry();
     private final DaemonScheduler daemonScheduler = new DaemonScheduler(this);
+    private final DaemonLifecycle daemonLifecycle = new DaemonLifecycle(this, daemonScheduler);
+    private final GatewayLifecycle gatewayLifecycle = new GatewayLifecycle(this);
     private String defaultSubnet;
     private long sequence;
 
@@ -192,6 +192,14 @@ public final class EcsState {
 
     public ContainerInstanceRegistry containerInstances() {
         return containerInstances;
+    }
+
+    public GatewayLifecycle gatewayLifecycle() {
+        return gatewayLifecycle;
+    }
+
+    public DaemonLifecycle daemonLifecycle() {
+        return daemonLifecycle;
     }
 
     public GatewayRegistry gateways() {
@@ -643,7 +651,7 @@ public final class EcsState {
 
     void serviceInactive(ServiceEntry service) {
         service.status = "INACTIVE";
-        setGatewayRoutes(service, List.of());
+        gatewayLifecycle.setGatewayRoutes(service, List.of());
         timeline.at(now().plus(INACTIVE_SERVICE_RETENTION), () -> {
             services.expire(service);
             if (services.byName(service.clusterArn(), service.name()).isEmpty()) {
@@ -807,80 +815,6 @@ public final class EcsState {
         }
     }
 
-    // ---- daemon task definitions
-
-    /**
-     * The revision a reference means: {@code family} alone is the latest ACTIVE revision,
-     * {@code family:revision} and an ARN name one revision whatever its status.
-     */
-    public Optional<DaemonTaskDefinition> findDaemonTaskDefinition(String reference) {
-        if (reference == null || reference.isEmpty()) {
-            return Optional.empty();
-        }
-        String text = reference;
-        if (reference.startsWith("arn:")) {
-            Optional<String> resource = arns.resourceOf(reference).filter(r -> r.startsWith("daemon-task-definition/"));
-            if (resource.isEmpty()) {
-                return Optional.empty();
-            }
-            text = resource.get().substring("daemon-task-definition/".length());
-            if (text.indexOf(':') < 0) {
-                return Optional.empty();
-            }
-        }
-        int colon = text.lastIndexOf(':');
-        if (colon < 0) {
-            return daemonTaskDefinitions.latestActive(text);
-        }
-        try {
-            return daemonTaskDefinitions.get(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Registers the next revision of a family; {@code definition} is completed with its revision and ARN. */
-    public DaemonTaskDefinition registerDaemonTaskDefinition(DaemonTaskDefinition.Builder definition, String family) {
-        int revision = daemonTaskDefinitions.nextRevision(family);
-        DaemonTaskDefinition registered = definition.family(family).revision(revision)
-                .daemonTaskDefinitionArn(arns.daemonTaskDefinition(family, revision))
-                .status("ACTIVE").registeredAt(now()).registeredBy(arns.callerPrincipal()).build();
-        daemonTaskDefinitions.put(registered);
-        return registered;
-    }
-
-    /**
-     * Marks a revision DELETE_IN_PROGRESS. It becomes DELETED one lifecycle step later, or once no
-     * active daemon runs it any more, and is gone after the retention period.
-     */
-    public DaemonTaskDefinition deleteDaemonTaskDefinition(DaemonTaskDefinition definition) {
-        DaemonTaskDefinition deleting = definition.toBuilder().status("DELETE_IN_PROGRESS").deleteRequestedAt(now()).build();
-        daemonTaskDefinitions.put(deleting);
-        timeline.at(now().plus(lifecycle.step()), this::releaseDaemonTaskDefinitions);
-        return deleting;
-    }
-
-    /** Every DELETE_IN_PROGRESS daemon task definition that no active daemon runs becomes DELETED. */
-    void releaseDaemonTaskDefinitions() {
-        java.util.Set<String> inUse = new java.util.HashSet<>();
-        for (DaemonEntry daemon : daemons.all().values()) {
-            daemon.tasks.values().forEach(revision -> inUse.add(revision.daemonTaskDefinitionArn()));
-            if (daemon.isActive() && daemon.current != null) {
-                inUse.add(daemon.current.daemonTaskDefinitionArn());
-            }
-        }
-        for (DaemonTaskDefinition definition : List.copyOf(daemonTaskDefinitions.all().values())) {
-            if ("DELETE_IN_PROGRESS".equals(definition.statusAsString()) && !inUse.contains(definition.daemonTaskDefinitionArn())) {
-                daemonTaskDefinitions.put(definition.toBuilder().status("DELETED").build());
-                TaskDefinitionRegistry.Key key = new TaskDefinitionRegistry.Key(definition.family(), definition.revision());
-                timeline.at(now().plus(DELETED_TASK_DEFINITION_RETENTION), () -> {
-                    daemonTaskDefinitions.remove(key);
-                    tags.forget(definition.daemonTaskDefinitionArn());
-                });
-            }
-        }
-    }
-
     /**
      * Completes a change of the cluster's capacity provider attachments one lifecycle step later:
      * new attachments are CREATED, removed ones are gone, {@code attachmentsStatus} is
@@ -901,129 +835,6 @@ public final class EcsState {
             }
             cluster.update(current.toBuilder().attachments(settled).attachmentsStatus("UPDATE_COMPLETE")
                     .status("PROVISIONING".equals(current.status()) ? "ACTIVE" : current.status()).build());
-        });
-    }
-
-    // ---- gateways
-
-    public GatewayEntry addGateway(software.amazon.awssdk.services.ecs.model.CreateGatewayRequest creation) {
-        GatewayEntry gateway = new GatewayEntry(nextSequence(), arns.gateway(creation.name()), creation, now());
-        gateways.add(gateway);
-        return gateway;
-    }
-
-    /**
-     * UPDATE_IN_PROGRESS while the change reaches the gateway's load balancers, then UPDATE_COMPLETE:
-     * one lifecycle step later (at once under the immediate lifecycle, after the answer).
-     */
-    public void updateGateway(GatewayEntry gateway) {
-        gateway.status = "UPDATE_IN_PROGRESS";
-        gateway.updatedAt = now();
-        timeline.at(now().plus(lifecycle.step()), () -> {
-            if ("UPDATE_IN_PROGRESS".equals(gateway.status)) {
-                gateway.status = "UPDATE_COMPLETE";
-            }
-        });
-    }
-
-    /** DeleteGateway is synchronous: the gateway is gone at once, its name free again. */
-    public void deleteGateway(GatewayEntry gateway) {
-        gateway.status = "DELETED";
-        gateways.remove(gateway);
-        tags.forget(gateway.arn());
-    }
-
-    public GatewayAssociation associate(GatewayEntry gateway, ClusterEntry cluster) {
-        GatewayAssociation association = new GatewayAssociation(nextSequence(), gateway.arn(), cluster.arn());
-        gateways.add(association);
-        return association;
-    }
-
-    /**
-     * DISASSOCIATING until no route of the cluster uses the gateway; the mock makes no routes, so it
-     * is INACTIVE one lifecycle step later, and forgotten after the retention period.
-     */
-    public void disassociate(GatewayAssociation association) {
-        association.status = "DISASSOCIATING";
-        finishDisassociations();
-    }
-
-    /**
-     * Each DISASSOCIATING association whose cluster has no route through its gateway any more becomes
-     * INACTIVE one lifecycle step later, and is forgotten after the retention period.
-     */
-    private void finishDisassociations() {
-        for (GatewayAssociation association : List.copyOf(gateways.associations().values())) {
-            if (!"DISASSOCIATING".equals(association.status) || association.finishing) {
-                continue;
-            }
-            boolean routed = gateways.routes().values().stream().anyMatch(route -> route.gatewayArn.equals(association.gatewayArn)
-                    && route.clusterArn.equals(association.clusterArn));
-            if (!routed) {
-                association.finishing = true;
-                timeline.at(now().plus(lifecycle.step()), () -> {
-                    association.status = "INACTIVE";
-                    timeline.at(now().plus(INACTIVE_GATEWAY_ASSOCIATION_RETENTION), () -> gateways.remove(association));
-                });
-            }
-        }
-    }
-
-    /**
-     * The routes a service has through the gateways of its cluster: one per ACTIVE association and
-     * connector whose access-type filter admits the gateway. Routes no longer wanted are removed (one
-     * lifecycle step later); new ones are ACTIVE one lifecycle step after CREATE_IN_PROGRESS.
-     */
-    public void setGatewayRoutes(ServiceEntry service, List<software.amazon.awssdk.services.ecs.model.GatewayConnector> connectors) {
-        java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
-        for (GatewayAssociation association : gateways.associations().values()) {
-            if (!"ACTIVE".equals(association.status) || !association.clusterArn.equals(service.clusterArn())) {
-                continue;
-            }
-            GatewayEntry gateway = gateways.inOrder().values().stream().filter(g -> g.arn().equals(association.gatewayArn))
-                    .findFirst().orElse(null);
-            if (gateway == null) {
-                continue;
-            }
-            for (software.amazon.awssdk.services.ecs.model.GatewayConnector connector : connectors) {
-                boolean admitted = connector.filters() == null || !connector.filters().hasAccessTypes()
-                        || connector.filters().accessTypesAsStrings().isEmpty()
-                        || connector.filters().accessTypesAsStrings().contains(gateway.accessType());
-                if (admitted) {
-                    wanted.add(gateway.arn() + " " + connector.portName());
-                }
-            }
-        }
-        for (GatewayRouteEntry route : List.copyOf(gateways.routes().values())) {
-            if (route.serviceArn.equals(service.arn()) && !"DELETE_IN_PROGRESS".equals(route.status)
-                    && !wanted.remove(route.gatewayArn + " " + route.portName)) {
-                removeRoute(route);
-            }
-        }
-        for (String key : wanted) {
-            String gatewayArn = key.substring(0, key.indexOf(' '));
-            String portName = key.substring(key.indexOf(' ') + 1);
-            String gatewayName = gatewayArn.substring(gatewayArn.lastIndexOf('/') + 1);
-            // Route ARN and URL forms are not documented (unverified); the URL includes https:// as documented.
-            GatewayRouteEntry route = new GatewayRouteEntry(nextSequence(),
-                    arns.gatewayRoute(gatewayName, service.cluster.name(), service.name(), ids.hex32()),
-                    gatewayArn, service.clusterArn(), service.arn(), portName,
-                    "https://" + service.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + ids.hex(8) + "."
-                            + gatewayName.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".ecs." + arns.region() + ".on.aws");
-            gateways.add(route);
-            timeline.at(now().plus(lifecycle.step()), () -> {
-                if ("CREATE_IN_PROGRESS".equals(route.status)) {
-                    route.status = "ACTIVE";
-                }
-            });
-        }
-    }
-
-    private void removeRoute(GatewayRouteEntry route) {
-        route.status = "DELETE_IN_PROGRESS";
-        timeline.at(now().plus(lifecycle.step()), () -> {
-            gateways.remove(route);
-            finishDisassociations();
         });
     }
 
@@ -1052,33 +863,5 @@ public final class EcsState {
             return Optional.empty();
         }
         return Optional.of(express);
-    }
-
-    // ---- daemons
-
-    /** Adds a daemon with its first revision and deployment, which starts its tasks. */
-    public DaemonEntry addDaemon(ClusterEntry cluster, String name, String clientToken, DaemonSpec spec,
-                                 DaemonDeploymentConfiguration configuration, List<Tag> daemonTags) {
-        DaemonEntry daemon = new DaemonEntry(nextSequence(), name, arns.daemon(cluster.name(), name), cluster, now(), clientToken);
-        daemons.add(daemon);
-        tags.forget(daemon.arn());
-        tags.add(daemon.arn(), daemonTags);
-        daemonScheduler.deploy(daemon, daemonScheduler.revision(daemon, spec), configuration);
-        return daemon;
-    }
-
-    /** A new revision and a deployment to it; a deployment still in progress is STOPPED. */
-    public DaemonDeploymentEntry updateDaemon(DaemonEntry daemon, DaemonSpec spec, DaemonDeploymentConfiguration configuration) {
-        DaemonDeploymentEntry deployment = daemonScheduler.deploy(daemon, daemonScheduler.revision(daemon, spec), configuration);
-        releaseDaemonTaskDefinitions();
-        return deployment;
-    }
-
-    /** DELETE_IN_PROGRESS, and a deployment that stops every task of the daemon. */
-    public DaemonDeploymentEntry deleteDaemon(DaemonEntry daemon) {
-        daemon.status = DaemonEntry.DELETE_IN_PROGRESS;
-        DaemonDeploymentConfiguration configuration = daemon.latestDeployment() == null
-                ? DaemonDeploymentConfiguration.builder().build() : daemon.latestDeployment().configuration;
-        return daemonScheduler.deploy(daemon, null, configuration);
     }
 }
