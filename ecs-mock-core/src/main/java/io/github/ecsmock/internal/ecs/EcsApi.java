@@ -3,6 +3,9 @@ package io.github.ecsmock.internal.ecs;
 import io.github.ecsmock.ValidationProfile;
 import io.github.ecsmock.internal.state.EcsState;
 import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -99,8 +102,9 @@ import software.amazon.awssdk.services.ecs.model.ContinueServiceDeploymentReques
 
 /**
  * The ECS operations the mock implements: one operations object per resource area, and the table
- * from operation name to the method that answers it. Adding an operation is one method in its area
- * and one line here. Each operation runs atomically under its state's lock.
+ * from operation name to the method that answers it. Adding an operation is one method in its area,
+ * its name in {@link #NAMES} and one case in {@link #link}. Each operation runs atomically under its
+ * state's lock.
  */
 public final class EcsApi {
 
@@ -136,7 +140,34 @@ public final class EcsApi {
         }
     }
 
-    private final Map<String, Operation> operations = new LinkedHashMap<>();
+    /** The implemented operations, grouped by resource area; {@link #link} has a case for each. */
+    static final List<String> NAMES = List.of(
+            "CreateCluster", "DeleteCluster", "DescribeClusters", "ListClusters", "UpdateCluster",
+            "UpdateClusterSettings", "PutClusterCapacityProviders", "CreateCapacityProvider",
+            "UpdateCapacityProvider", "DeleteCapacityProvider", "DescribeCapacityProviders",
+            "RegisterTaskDefinition", "DeregisterTaskDefinition", "DescribeTaskDefinition",
+            "ListTaskDefinitions", "ListTaskDefinitionFamilies", "DeleteTaskDefinitions", "CreateService",
+            "UpdateService", "DeleteService", "DescribeServices", "ListServices", "CreateTaskSet",
+            "UpdateTaskSet", "DeleteTaskSet", "DescribeTaskSets", "UpdateServicePrimaryTaskSet",
+            "ListServiceDeployments", "DescribeServiceDeployments", "DescribeServiceRevisions",
+            "StopServiceDeployment", "ContinueServiceDeployment", "RunTask", "StopTask", "DescribeTasks",
+            "ListTasks", "StartTask", "GetTaskProtection", "UpdateTaskProtection", "ExecuteCommand",
+            "ListServicesByNamespace", "RegisterContainerInstance", "DeregisterContainerInstance",
+            "DescribeContainerInstances", "ListContainerInstances", "UpdateContainerInstancesState",
+            "UpdateContainerAgent", "PutAttributes", "DeleteAttributes", "ListAttributes",
+            "DiscoverPollEndpoint", "SubmitTaskStateChange", "SubmitContainerStateChange",
+            "SubmitAttachmentStateChanges", "CreateExpressGatewayService", "UpdateExpressGatewayService",
+            "DeleteExpressGatewayService", "DescribeExpressGatewayService", "CreateGateway", "UpdateGateway",
+            "DeleteGateway", "DescribeGateway", "ListGateways", "AssociateGatewayWithCluster",
+            "DisassociateGatewayFromCluster", "ListGatewayClusterAssociations", "DescribeGatewayResources",
+            "DescribeGatewayRoute", "ListGatewayRoutes", "RegisterDaemonTaskDefinition",
+            "DescribeDaemonTaskDefinition", "DeleteDaemonTaskDefinition", "ListDaemonTaskDefinitions",
+            "CreateDaemon", "UpdateDaemon", "DeleteDaemon", "DescribeDaemon", "ListDaemons",
+            "ListDaemonDeployments", "DescribeDaemonDeployments", "DescribeDaemonRevisions", "TagResource",
+            "UntagResource", "ListTagsForResource", "PutAccountSetting", "PutAccountSettingDefault",
+            "DeleteAccountSetting", "ListAccountSettings");
+
+    private final Map<String, Operation> linked = new ConcurrentHashMap<>();
     private final Clusters clusters;
     private final TaskDefinitions taskDefinitions;
     private final Tags tags;
@@ -179,128 +210,146 @@ public final class EcsApi {
         daemons = new Daemons(tagRules);
         taskSets = new TaskSets(tagRules, leniency);
         serviceDeployments = new ServiceDeployments();
+    }
 
-        add("CreateCluster", CreateClusterRequest::builder, clusters::createCluster);
-        add("DeleteCluster", DeleteClusterRequest::builder, clusters::deleteCluster);
-        add("DescribeClusters", DescribeClustersRequest::builder, clusters::describeClusters);
-        add("ListClusters", ListClustersRequest::builder, clusters::listClusters);
-        add("UpdateCluster", UpdateClusterRequest::builder, clusters::updateCluster);
-        add("UpdateClusterSettings", UpdateClusterSettingsRequest::builder, clusters::updateClusterSettings);
-        add("PutClusterCapacityProviders", PutClusterCapacityProvidersRequest::builder,
-                capacityProviders::putClusterCapacityProviders);
+    /**
+     * Makes the operation of this name on its first call. A switch rather than a table built up front:
+     * each case's method references are linked only when that operation is first asked for, which
+     * keeps some 500 classes (request classes, builders and lambdas) out of a mock's start.
+     */
+    private Operation link(String name) {
+        return switch (name) {
+            case "CreateCluster" -> make(name, CreateClusterRequest::builder, clusters::createCluster);
+            case "DeleteCluster" -> make(name, DeleteClusterRequest::builder, clusters::deleteCluster);
+            case "DescribeClusters" -> make(name, DescribeClustersRequest::builder, clusters::describeClusters);
+            case "ListClusters" -> make(name, ListClustersRequest::builder, clusters::listClusters);
+            case "UpdateCluster" -> make(name, UpdateClusterRequest::builder, clusters::updateCluster);
+            case "UpdateClusterSettings" -> make(name, UpdateClusterSettingsRequest::builder, clusters::updateClusterSettings);
+            case "PutClusterCapacityProviders" -> make(name, PutClusterCapacityProvidersRequest::builder, capacityProviders::putClusterCapacityProviders);
 
-        add("CreateCapacityProvider", CreateCapacityProviderRequest::builder, capacityProviders::createCapacityProvider);
-        add("UpdateCapacityProvider", UpdateCapacityProviderRequest::builder, capacityProviders::updateCapacityProvider);
-        add("DeleteCapacityProvider", DeleteCapacityProviderRequest::builder, capacityProviders::deleteCapacityProvider);
-        add("DescribeCapacityProviders", DescribeCapacityProvidersRequest::builder, capacityProviders::describeCapacityProviders);
+            case "CreateCapacityProvider" -> make(name, CreateCapacityProviderRequest::builder, capacityProviders::createCapacityProvider);
+            case "UpdateCapacityProvider" -> make(name, UpdateCapacityProviderRequest::builder, capacityProviders::updateCapacityProvider);
+            case "DeleteCapacityProvider" -> make(name, DeleteCapacityProviderRequest::builder, capacityProviders::deleteCapacityProvider);
+            case "DescribeCapacityProviders" -> make(name, DescribeCapacityProvidersRequest::builder, capacityProviders::describeCapacityProviders);
 
-        add("RegisterTaskDefinition", RegisterTaskDefinitionRequest::builder, taskDefinitions::registerTaskDefinition);
-        add("DeregisterTaskDefinition", DeregisterTaskDefinitionRequest::builder, taskDefinitions::deregisterTaskDefinition);
-        add("DescribeTaskDefinition", DescribeTaskDefinitionRequest::builder, taskDefinitions::describeTaskDefinition);
-        add("ListTaskDefinitions", ListTaskDefinitionsRequest::builder, taskDefinitions::listTaskDefinitions);
-        add("ListTaskDefinitionFamilies", ListTaskDefinitionFamiliesRequest::builder, taskDefinitions::listTaskDefinitionFamilies);
-        add("DeleteTaskDefinitions", DeleteTaskDefinitionsRequest::builder, taskDefinitions::deleteTaskDefinitions);
+            case "RegisterTaskDefinition" -> make(name, RegisterTaskDefinitionRequest::builder, taskDefinitions::registerTaskDefinition);
+            case "DeregisterTaskDefinition" -> make(name, DeregisterTaskDefinitionRequest::builder, taskDefinitions::deregisterTaskDefinition);
+            case "DescribeTaskDefinition" -> make(name, DescribeTaskDefinitionRequest::builder, taskDefinitions::describeTaskDefinition);
+            case "ListTaskDefinitions" -> make(name, ListTaskDefinitionsRequest::builder, taskDefinitions::listTaskDefinitions);
+            case "ListTaskDefinitionFamilies" -> make(name, ListTaskDefinitionFamiliesRequest::builder, taskDefinitions::listTaskDefinitionFamilies);
+            case "DeleteTaskDefinitions" -> make(name, DeleteTaskDefinitionsRequest::builder, taskDefinitions::deleteTaskDefinitions);
 
-        add("CreateService", CreateServiceRequest::builder, services::createService);
-        add("UpdateService", UpdateServiceRequest::builder, services::updateService);
-        add("DeleteService", DeleteServiceRequest::builder, services::deleteService);
-        add("DescribeServices", DescribeServicesRequest::builder, services::describeServices);
-        add("ListServices", ListServicesRequest::builder, services::listServices);
+            case "CreateService" -> make(name, CreateServiceRequest::builder, services::createService);
+            case "UpdateService" -> make(name, UpdateServiceRequest::builder, services::updateService);
+            case "DeleteService" -> make(name, DeleteServiceRequest::builder, services::deleteService);
+            case "DescribeServices" -> make(name, DescribeServicesRequest::builder, services::describeServices);
+            case "ListServices" -> make(name, ListServicesRequest::builder, services::listServices);
 
-        add("CreateTaskSet", CreateTaskSetRequest::builder, taskSets::createTaskSet);
-        add("UpdateTaskSet", UpdateTaskSetRequest::builder, taskSets::updateTaskSet);
-        add("DeleteTaskSet", DeleteTaskSetRequest::builder, taskSets::deleteTaskSet);
-        add("DescribeTaskSets", DescribeTaskSetsRequest::builder, taskSets::describeTaskSets);
-        add("UpdateServicePrimaryTaskSet", UpdateServicePrimaryTaskSetRequest::builder, taskSets::updateServicePrimaryTaskSet);
+            case "CreateTaskSet" -> make(name, CreateTaskSetRequest::builder, taskSets::createTaskSet);
+            case "UpdateTaskSet" -> make(name, UpdateTaskSetRequest::builder, taskSets::updateTaskSet);
+            case "DeleteTaskSet" -> make(name, DeleteTaskSetRequest::builder, taskSets::deleteTaskSet);
+            case "DescribeTaskSets" -> make(name, DescribeTaskSetsRequest::builder, taskSets::describeTaskSets);
+            case "UpdateServicePrimaryTaskSet" -> make(name, UpdateServicePrimaryTaskSetRequest::builder, taskSets::updateServicePrimaryTaskSet);
 
-        add("ListServiceDeployments", ListServiceDeploymentsRequest::builder, serviceDeployments::listServiceDeployments);
-        add("DescribeServiceDeployments", DescribeServiceDeploymentsRequest::builder, serviceDeployments::describeServiceDeployments);
-        add("DescribeServiceRevisions", DescribeServiceRevisionsRequest::builder, serviceDeployments::describeServiceRevisions);
-        add("StopServiceDeployment", StopServiceDeploymentRequest::builder, serviceDeployments::stopServiceDeployment);
-        add("ContinueServiceDeployment", ContinueServiceDeploymentRequest::builder, serviceDeployments::continueServiceDeployment);
+            case "ListServiceDeployments" -> make(name, ListServiceDeploymentsRequest::builder, serviceDeployments::listServiceDeployments);
+            case "DescribeServiceDeployments" -> make(name, DescribeServiceDeploymentsRequest::builder, serviceDeployments::describeServiceDeployments);
+            case "DescribeServiceRevisions" -> make(name, DescribeServiceRevisionsRequest::builder, serviceDeployments::describeServiceRevisions);
+            case "StopServiceDeployment" -> make(name, StopServiceDeploymentRequest::builder, serviceDeployments::stopServiceDeployment);
+            case "ContinueServiceDeployment" -> make(name, ContinueServiceDeploymentRequest::builder, serviceDeployments::continueServiceDeployment);
 
-        add("RunTask", RunTaskRequest::builder, tasks::runTask);
-        add("StopTask", StopTaskRequest::builder, tasks::stopTask);
-        add("DescribeTasks", DescribeTasksRequest::builder, tasks::describeTasks);
-        add("ListTasks", ListTasksRequest::builder, tasks::listTasks);
+            case "RunTask" -> make(name, RunTaskRequest::builder, tasks::runTask);
+            case "StopTask" -> make(name, StopTaskRequest::builder, tasks::stopTask);
+            case "DescribeTasks" -> make(name, DescribeTasksRequest::builder, tasks::describeTasks);
+            case "ListTasks" -> make(name, ListTasksRequest::builder, tasks::listTasks);
 
-        add("StartTask", StartTaskRequest::builder, tasks::startTask);
+            case "StartTask" -> make(name, StartTaskRequest::builder, tasks::startTask);
 
-        add("GetTaskProtection", GetTaskProtectionRequest::builder, taskProtection::getTaskProtection);
-        add("UpdateTaskProtection", UpdateTaskProtectionRequest::builder, taskProtection::updateTaskProtection);
-        add("ExecuteCommand", ExecuteCommandRequest::builder, exec::executeCommand);
-        add("ListServicesByNamespace", ListServicesByNamespaceRequest::builder, serviceConnect::listServicesByNamespace);
+            case "GetTaskProtection" -> make(name, GetTaskProtectionRequest::builder, taskProtection::getTaskProtection);
+            case "UpdateTaskProtection" -> make(name, UpdateTaskProtectionRequest::builder, taskProtection::updateTaskProtection);
+            case "ExecuteCommand" -> make(name, ExecuteCommandRequest::builder, exec::executeCommand);
+            case "ListServicesByNamespace" -> make(name, ListServicesByNamespaceRequest::builder, serviceConnect::listServicesByNamespace);
 
-        add("RegisterContainerInstance", RegisterContainerInstanceRequest::builder, containerInstances::registerContainerInstance);
-        add("DeregisterContainerInstance", DeregisterContainerInstanceRequest::builder, containerInstances::deregisterContainerInstance);
-        add("DescribeContainerInstances", DescribeContainerInstancesRequest::builder, containerInstances::describeContainerInstances);
-        add("ListContainerInstances", ListContainerInstancesRequest::builder, containerInstances::listContainerInstances);
-        add("UpdateContainerInstancesState", UpdateContainerInstancesStateRequest::builder,
-                containerInstances::updateContainerInstancesState);
-        add("UpdateContainerAgent", UpdateContainerAgentRequest::builder, containerInstances::updateContainerAgent);
+            case "RegisterContainerInstance" -> make(name, RegisterContainerInstanceRequest::builder, containerInstances::registerContainerInstance);
+            case "DeregisterContainerInstance" -> make(name, DeregisterContainerInstanceRequest::builder, containerInstances::deregisterContainerInstance);
+            case "DescribeContainerInstances" -> make(name, DescribeContainerInstancesRequest::builder, containerInstances::describeContainerInstances);
+            case "ListContainerInstances" -> make(name, ListContainerInstancesRequest::builder, containerInstances::listContainerInstances);
+            case "UpdateContainerInstancesState" -> make(name, UpdateContainerInstancesStateRequest::builder, containerInstances::updateContainerInstancesState);
+            case "UpdateContainerAgent" -> make(name, UpdateContainerAgentRequest::builder, containerInstances::updateContainerAgent);
 
-        add("PutAttributes", PutAttributesRequest::builder, attributes::putAttributes);
-        add("DeleteAttributes", DeleteAttributesRequest::builder, attributes::deleteAttributes);
-        add("ListAttributes", ListAttributesRequest::builder, attributes::listAttributes);
+            case "PutAttributes" -> make(name, PutAttributesRequest::builder, attributes::putAttributes);
+            case "DeleteAttributes" -> make(name, DeleteAttributesRequest::builder, attributes::deleteAttributes);
+            case "ListAttributes" -> make(name, ListAttributesRequest::builder, attributes::listAttributes);
 
-        add("DiscoverPollEndpoint", DiscoverPollEndpointRequest::builder, agent::discoverPollEndpoint);
-        add("SubmitTaskStateChange", SubmitTaskStateChangeRequest::builder, agent::submitTaskStateChange);
-        add("SubmitContainerStateChange", SubmitContainerStateChangeRequest::builder, agent::submitContainerStateChange);
-        add("SubmitAttachmentStateChanges", SubmitAttachmentStateChangesRequest::builder, agent::submitAttachmentStateChanges);
+            case "DiscoverPollEndpoint" -> make(name, DiscoverPollEndpointRequest::builder, agent::discoverPollEndpoint);
+            case "SubmitTaskStateChange" -> make(name, SubmitTaskStateChangeRequest::builder, agent::submitTaskStateChange);
+            case "SubmitContainerStateChange" -> make(name, SubmitContainerStateChangeRequest::builder, agent::submitContainerStateChange);
+            case "SubmitAttachmentStateChanges" -> make(name, SubmitAttachmentStateChangesRequest::builder, agent::submitAttachmentStateChanges);
 
-        add("CreateExpressGatewayService", CreateExpressGatewayServiceRequest::builder, expressGatewayServices::createExpressGatewayService);
-        add("UpdateExpressGatewayService", UpdateExpressGatewayServiceRequest::builder, expressGatewayServices::updateExpressGatewayService);
-        add("DeleteExpressGatewayService", DeleteExpressGatewayServiceRequest::builder, expressGatewayServices::deleteExpressGatewayService);
-        add("DescribeExpressGatewayService", DescribeExpressGatewayServiceRequest::builder, expressGatewayServices::describeExpressGatewayService);
+            case "CreateExpressGatewayService" -> make(name, CreateExpressGatewayServiceRequest::builder, expressGatewayServices::createExpressGatewayService);
+            case "UpdateExpressGatewayService" -> make(name, UpdateExpressGatewayServiceRequest::builder, expressGatewayServices::updateExpressGatewayService);
+            case "DeleteExpressGatewayService" -> make(name, DeleteExpressGatewayServiceRequest::builder, expressGatewayServices::deleteExpressGatewayService);
+            case "DescribeExpressGatewayService" -> make(name, DescribeExpressGatewayServiceRequest::builder, expressGatewayServices::describeExpressGatewayService);
 
-        add("CreateGateway", CreateGatewayRequest::builder, gateways::createGateway);
-        add("UpdateGateway", UpdateGatewayRequest::builder, gateways::updateGateway);
-        add("DeleteGateway", DeleteGatewayRequest::builder, gateways::deleteGateway);
-        add("DescribeGateway", DescribeGatewayRequest::builder, gateways::describeGateway);
-        add("ListGateways", ListGatewaysRequest::builder, gateways::listGateways);
-        add("AssociateGatewayWithCluster", AssociateGatewayWithClusterRequest::builder, gateways::associateGatewayWithCluster);
-        add("DisassociateGatewayFromCluster", DisassociateGatewayFromClusterRequest::builder, gateways::disassociateGatewayFromCluster);
-        add("ListGatewayClusterAssociations", ListGatewayClusterAssociationsRequest::builder, gateways::listGatewayClusterAssociations);
-        add("DescribeGatewayResources", DescribeGatewayResourcesRequest::builder, gateways::describeGatewayResources);
-        add("DescribeGatewayRoute", DescribeGatewayRouteRequest::builder, gateways::describeGatewayRoute);
-        add("ListGatewayRoutes", ListGatewayRoutesRequest::builder, gateways::listGatewayRoutes);
+            case "CreateGateway" -> make(name, CreateGatewayRequest::builder, gateways::createGateway);
+            case "UpdateGateway" -> make(name, UpdateGatewayRequest::builder, gateways::updateGateway);
+            case "DeleteGateway" -> make(name, DeleteGatewayRequest::builder, gateways::deleteGateway);
+            case "DescribeGateway" -> make(name, DescribeGatewayRequest::builder, gateways::describeGateway);
+            case "ListGateways" -> make(name, ListGatewaysRequest::builder, gateways::listGateways);
+            case "AssociateGatewayWithCluster" -> make(name, AssociateGatewayWithClusterRequest::builder, gateways::associateGatewayWithCluster);
+            case "DisassociateGatewayFromCluster" -> make(name, DisassociateGatewayFromClusterRequest::builder, gateways::disassociateGatewayFromCluster);
+            case "ListGatewayClusterAssociations" -> make(name, ListGatewayClusterAssociationsRequest::builder, gateways::listGatewayClusterAssociations);
+            case "DescribeGatewayResources" -> make(name, DescribeGatewayResourcesRequest::builder, gateways::describeGatewayResources);
+            case "DescribeGatewayRoute" -> make(name, DescribeGatewayRouteRequest::builder, gateways::describeGatewayRoute);
+            case "ListGatewayRoutes" -> make(name, ListGatewayRoutesRequest::builder, gateways::listGatewayRoutes);
 
-        add("RegisterDaemonTaskDefinition", RegisterDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions::registerDaemonTaskDefinition);
-        add("DescribeDaemonTaskDefinition", DescribeDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions::describeDaemonTaskDefinition);
-        add("DeleteDaemonTaskDefinition", DeleteDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions::deleteDaemonTaskDefinition);
-        add("ListDaemonTaskDefinitions", ListDaemonTaskDefinitionsRequest::builder, daemonTaskDefinitions::listDaemonTaskDefinitions);
+            case "RegisterDaemonTaskDefinition" -> make(name, RegisterDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions::registerDaemonTaskDefinition);
+            case "DescribeDaemonTaskDefinition" -> make(name, DescribeDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions::describeDaemonTaskDefinition);
+            case "DeleteDaemonTaskDefinition" -> make(name, DeleteDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions::deleteDaemonTaskDefinition);
+            case "ListDaemonTaskDefinitions" -> make(name, ListDaemonTaskDefinitionsRequest::builder, daemonTaskDefinitions::listDaemonTaskDefinitions);
 
-        add("CreateDaemon", CreateDaemonRequest::builder, daemons::createDaemon);
-        add("UpdateDaemon", UpdateDaemonRequest::builder, daemons::updateDaemon);
-        add("DeleteDaemon", DeleteDaemonRequest::builder, daemons::deleteDaemon);
-        add("DescribeDaemon", DescribeDaemonRequest::builder, daemons::describeDaemon);
-        add("ListDaemons", ListDaemonsRequest::builder, daemons::listDaemons);
-        add("ListDaemonDeployments", ListDaemonDeploymentsRequest::builder, daemons::listDaemonDeployments);
-        add("DescribeDaemonDeployments", DescribeDaemonDeploymentsRequest::builder, daemons::describeDaemonDeployments);
-        add("DescribeDaemonRevisions", DescribeDaemonRevisionsRequest::builder, daemons::describeDaemonRevisions);
+            case "CreateDaemon" -> make(name, CreateDaemonRequest::builder, daemons::createDaemon);
+            case "UpdateDaemon" -> make(name, UpdateDaemonRequest::builder, daemons::updateDaemon);
+            case "DeleteDaemon" -> make(name, DeleteDaemonRequest::builder, daemons::deleteDaemon);
+            case "DescribeDaemon" -> make(name, DescribeDaemonRequest::builder, daemons::describeDaemon);
+            case "ListDaemons" -> make(name, ListDaemonsRequest::builder, daemons::listDaemons);
+            case "ListDaemonDeployments" -> make(name, ListDaemonDeploymentsRequest::builder, daemons::listDaemonDeployments);
+            case "DescribeDaemonDeployments" -> make(name, DescribeDaemonDeploymentsRequest::builder, daemons::describeDaemonDeployments);
+            case "DescribeDaemonRevisions" -> make(name, DescribeDaemonRevisionsRequest::builder, daemons::describeDaemonRevisions);
 
-        add("TagResource", TagResourceRequest::builder, tags::tagResource);
-        add("UntagResource", UntagResourceRequest::builder, tags::untagResource);
-        add("ListTagsForResource", ListTagsForResourceRequest::builder, tags::listTagsForResource);
+            case "TagResource" -> make(name, TagResourceRequest::builder, tags::tagResource);
+            case "UntagResource" -> make(name, UntagResourceRequest::builder, tags::untagResource);
+            case "ListTagsForResource" -> make(name, ListTagsForResourceRequest::builder, tags::listTagsForResource);
 
-        add("PutAccountSetting", PutAccountSettingRequest::builder, accountSettings::putAccountSetting);
-        add("PutAccountSettingDefault", PutAccountSettingDefaultRequest::builder, accountSettings::putAccountSettingDefault);
-        add("DeleteAccountSetting", DeleteAccountSettingRequest::builder, accountSettings::deleteAccountSetting);
-        add("ListAccountSettings", ListAccountSettingsRequest::builder, accountSettings::listAccountSettings);
+            case "PutAccountSetting" -> make(name, PutAccountSettingRequest::builder, accountSettings::putAccountSetting);
+            case "PutAccountSettingDefault" -> make(name, PutAccountSettingDefaultRequest::builder, accountSettings::putAccountSettingDefault);
+            case "DeleteAccountSetting" -> make(name, DeleteAccountSettingRequest::builder, accountSettings::deleteAccountSetting);
+            case "ListAccountSettings" -> make(name, ListAccountSettingsRequest::builder, accountSettings::listAccountSettings);
+            default -> null;
+        };
     }
 
     @SuppressWarnings("unchecked")
-    private <Q> void add(String name, Supplier<? extends SdkPojo> requestBuilder, Handler<Q, ? extends SdkPojo> handler) {
-        operations.put(name, new Operation(name, requestBuilder, (Handler<Object, ? extends SdkPojo>) handler));
+    private static <Q> Operation make(String name, Supplier<? extends SdkPojo> requestBuilder,
+                                      Handler<Q, ? extends SdkPojo> handler) {
+        return new Operation(name, requestBuilder, (Handler<Object, ? extends SdkPojo>) handler);
     }
 
     public Optional<Operation> operation(String name) {
-        return Optional.ofNullable(operations.get(name));
+        Operation known = linked.get(name);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Operation made = link(name);
+        return made == null ? Optional.empty() : Optional.of(Objects.requireNonNullElse(linked.putIfAbsent(name, made), made));
     }
 
-    /** The names of the implemented operations, in the order of this table. */
+    /** Every implemented operation by name, in the order of {@link #NAMES}; links them all. */
     public Map<String, Operation> operations() {
-        return Collections.unmodifiableMap(operations);
+        Map<String, Operation> all = new LinkedHashMap<>();
+        for (String name : NAMES) {
+            all.put(name, operation(name).orElseThrow(() -> new IllegalStateException("No case for " + name)));
+        }
+        return Collections.unmodifiableMap(all);
     }
 
     public Clusters clusters() {

@@ -33,7 +33,6 @@ public final class EcsProtocol {
     private final EcsApi api;
     private final EcsStates states;
     private final AwsJsonCodec codec = new AwsJsonCodec();
-    private final ModelValidator validator = ModelValidator.load();
     private final JsonFactory json = new JsonFactory();
     private final String defaultAccount;
     private final String defaultRegion;
@@ -88,7 +87,9 @@ public final class EcsProtocol {
             String name = operationName(target);
             EcsApi.Operation operation = api.operation(name).orElseThrow(() -> missing(name));
             request = codec.read(http.body(), operation.requestBuilder());
-            validator.validate(name, request);
+            // Fetched here, not held: the model loads on the first request (the start thread's warm-up),
+            // not while the caller builds a mock.
+            ModelValidator.load().validate(name, request);
             Faults faults = states.faults();
             Optional<Duration> delay = faults.delayFor(name, request);
             if (delay.isPresent()) {

@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CompletionException;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -108,7 +109,10 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private static Javalin javalin(EcsProtocol protocol, EcsMock mock, ServerSocketChannel channel) {
-        QueuedThreadPool threads = new QueuedThreadPool(64, 2, 30_000);
+        // A queue of the JDK's own, unbounded as Jetty asks: Jetty's default queue sizes itself by asking
+        // the platform MBean server about compressed references, which loads some 200 JMX classes on a
+        // cold start.
+        QueuedThreadPool threads = new QueuedThreadPool(64, 2, 30_000, -1, new LinkedBlockingQueue<>(), null);
         threads.setName("ecs-mock-http");
         threads.setDaemon(true);
         Javalin app = Javalin.create(config -> {
