@@ -20,7 +20,9 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.LowResourceMonitor;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,7 +135,15 @@ public final class HttpServer implements AutoCloseable {
                 }
                 return connector;
             });
-            config.jetty.modifyServer(server -> server.setErrorHandler(new AwsErrorPages(protocol)));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new AwsErrorPages(protocol));
+                // Javalin's default server watches for low resources and counts requests; a mock has no
+                // use for either, and both cost a start its time (a scheduler thread, a handler).
+                server.getBeans(LowResourceMonitor.class).forEach(server::removeBean);
+                if (server.getHandler() instanceof StatisticsHandler statistics) {
+                    server.setHandler(statistics.getHandler());
+                }
+            });
             new ControlRoutes(mock, protocol).register(config.routes);
             config.routes.post("/", ctx -> {
                 if (ctx.req().getContentLengthLong() > MAX_REQUEST_BYTES) {
