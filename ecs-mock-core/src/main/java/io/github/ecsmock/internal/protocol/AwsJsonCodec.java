@@ -51,7 +51,30 @@ public final class AwsJsonCodec {
 
     private final JsonFactory json = JsonFactory.builder().streamReadConstraints(LIMITS).build();
     private final Map<Class<?>, Map<String, SdkField<?>>> fieldCache = new ConcurrentHashMap<>();
-    private final Map<Class<?>, Member[]> writePlans = new ConcurrentHashMap<>();
+    /**
+     * How each model class is written, worked out on its first write. A ClassValue rather than a map:
+     * a large answer looks its plan up for every object in it.
+     */
+    private final ClassValue<WritePlan> writePlans = new ClassValue<>() {
+        @Override
+        protected WritePlan computeValue(Class<?> type) {
+            return new WritePlan();
+        }
+    };
+
+    /** Filled from the first object of its class that is written: the SDK lists a class's fields on its instances. */
+    private static final class WritePlan {
+        private volatile Member[] members;
+
+        Member[] members(SdkPojo pojo) {
+            Member[] known = members;
+            if (known == null) {
+                known = pojo.sdkFields().stream().map(Member::of).toArray(Member[]::new);
+                members = known;
+            }
+            return known;
+        }
+    }
     private final Map<SdkField<?>, SdkField<?>> elements = new ConcurrentHashMap<>();
 
     /**
@@ -61,6 +84,12 @@ public final class AwsJsonCodec {
      */
     private record Member(SdkField<?> field, Function<Object, ?> getter, SerializedString name, MarshallingKnownType type,
                           Member element) {
+        /** An SDK list or map that was never set reads as empty but is left out of the JSON. */
+        boolean unsetWhenAutoConstructed(Object value) {
+            return type == MarshallingKnownType.LIST ? value instanceof SdkAutoConstructList
+                    : type == MarshallingKnownType.MAP && value instanceof SdkAutoConstructMap;
+        }
+
         static Member of(SdkField<?> field) {
             MarshallingKnownType type = field.marshallingType().getKnownType();
             Member element = switch (type) {
@@ -292,10 +321,9 @@ public final class AwsJsonCodec {
 
     private void writeObject(JsonGenerator out, SdkPojo pojo) throws IOException {
         out.writeStartObject();
-        for (Member member : writePlans.computeIfAbsent(pojo.getClass(),
-                type -> pojo.sdkFields().stream().map(Member::of).toArray(Member[]::new))) {
+        for (Member member : writePlans.get(pojo.getClass()).members(pojo)) {
             Object value = member.getter().apply(pojo);
-            if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
+            if (value == null || member.unsetWhenAutoConstructed(value)) {
                 continue;
             }
             out.writeFieldName(member.name());

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkPojo;
@@ -74,7 +75,7 @@ public final class EcsProtocol {
     }
 
     private ProtocolResponse handle(ProtocolRequest http, boolean verify) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = newRequestId();
         String target = http.header("X-Amz-Target");
         String operationName = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
         CallerScope scope = CallerScope.of(http.header("Authorization"), defaultAccount, defaultRegion);
@@ -112,6 +113,18 @@ public final class EcsProtocol {
         return response;
     }
 
+    /**
+     * A random version-4 UUID, as AWS's request ids look. It has to be unique, not unguessable:
+     * {@code UUID.randomUUID()} would take a lock shared by every thread and a read of the system's
+     * entropy on each request.
+     */
+    public static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(most, least).toString();
+    }
+
     private static String operationName(String target) {
         if (target == null || target.isEmpty()) {
             throw Errors.unknownOperation("The request has no X-Amz-Target header naming an ECS operation.");
@@ -131,7 +144,7 @@ public final class EcsProtocol {
 
     /** The AWS error envelope for an error met outside an operation, by the transport. */
     public ProtocolResponse error(EcsError error) {
-        return error(UUID.randomUUID().toString(), error);
+        return error(newRequestId(), error);
     }
 
     private ProtocolResponse error(String requestId, EcsError error) {

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,7 +154,7 @@ final class ControlRoutes {
                 Map<String, Object> body = (Map<String, Object>) parsed;
                 byte[] answer = JsonValues.write(action.apply(body, ctx));
                 ctx.status(200);
-                ctx.header("x-amzn-RequestId", UUID.randomUUID().toString());
+                ctx.header("x-amzn-RequestId", EcsProtocol.newRequestId());
                 ctx.contentType("application/json");
                 ctx.result(answer);
             } catch (EcsError error) {

@@ -13,6 +13,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.ServerSocketChannel;
+import java.util.Enumeration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CompletionException;
@@ -155,7 +157,7 @@ public final class HttpServer implements AutoCloseable {
                     refuseTooLarge(ctx, protocol);
                     return;
                 }
-                write(ctx, protocol.handle(new ProtocolRequest("POST", ctx.path(), ctx.queryString(), ctx.headerMap(), body)));
+                write(ctx, protocol.handle(new ProtocolRequest("POST", ctx.path(), ctx.queryString(), headers(ctx), body)));
             });
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     write(ctx, protocol.error(new EcsError(codeFor(e.getStatus()), e.getStatus(), e.getMessage()))));
@@ -197,6 +199,19 @@ public final class HttpServer implements AutoCloseable {
         ctx.header("Connection", "close");
         write(ctx, protocol.error(new EcsError("UnknownOperationException", status,
                 "ECS answers POST / only; " + ctx.method() + " " + ctx.path() + " is not an ECS request.")));
+    }
+
+    /**
+     * The request's headers, read once from Jetty into the map the protocol looks them up in
+     * (Javalin's {@code headerMap()} builds a map of its own, which the protocol would copy again).
+     */
+    private static Map<String, String> headers(Context ctx) {
+        Map<String, String> headers = ProtocolRequest.newHeaders();
+        for (Enumeration<String> names = ctx.req().getHeaderNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            headers.put(name, ctx.req().getHeader(name));
+        }
+        return headers;
     }
 
     static String codeFor(int status) {

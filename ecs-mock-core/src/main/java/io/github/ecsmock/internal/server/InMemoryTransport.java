@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.reactivestreams.Publisher;
@@ -123,7 +122,7 @@ public final class InMemoryTransport {
     }
 
     private static ProtocolRequest toProtocol(SdkHttpRequest request, byte[] body) {
-        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, String> headers = ProtocolRequest.newHeaders();
         request.forEachHeader((name, values) -> headers.put(name, String.join(",", values)));
         if (!headers.containsKey("Host")) {
             headers.put("Host", request.host() + (request.port() == 80 || request.port() == 443 ? "" : ":" + request.port()));
