@@ -51,7 +51,7 @@ public final class Attributes {
             }
         }
         byTarget.forEach((instance, attributes) ->
-                attributes.forEach(attribute -> state.putAttribute(instance, attribute.name(), attribute.value())));
+                attributes.forEach(attribute -> state.containerInstanceLifecycle().putAttribute(instance, attribute.name(), attribute.value())));
         return PutAttributesResponse.builder().attributes(answered(request.attributes(), byTarget)).build();
     }
 
@@ -61,7 +61,7 @@ public final class Attributes {
         Map<ContainerInstanceEntry, List<Attribute>> byTarget = targets(state, cluster, request.attributes());
         byTarget.forEach((instance, attributes) -> attributes.forEach(attribute -> {
             checkName(attribute.name());
-            state.deleteAttribute(instance, attribute.name());
+            state.containerInstanceLifecycle().deleteAttribute(instance, attribute.name());
         }));
         return DeleteAttributesResponse.builder().attributes(answered(request.attributes(), byTarget)).build();
     }

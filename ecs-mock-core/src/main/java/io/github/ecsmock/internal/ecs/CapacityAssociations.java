@@ -148,9 +148,9 @@ final class CapacityAssociations {
             updated.attachments(after).attachmentsStatus("UPDATE_IN_PROGRESS");
         }
         cluster.update(updated.build());
-        state.associateCapacityProviders(cluster, providers);
+        state.capacityProviderLifecycle().associateCapacityProviders(cluster, providers);
         if (changing) {
-            state.settleClusterAttachments(cluster);
+            state.capacityProviderLifecycle().settleClusterAttachments(cluster);
         }
     }
 

@@ -101,7 +101,7 @@ public final class CapacityProviders {
                         .managedDraining(group.managedDraining() == null ? "ENABLED" : group.managedDrainingAsString())
                         .build())
                 .build();
-        CapacityProviderEntry entry = state.addCapacityProvider(provider, groupName);
+        CapacityProviderEntry entry = state.capacityProviderLifecycle().addCapacityProvider(provider, groupName);
         state.tags().add(entry.arn(), request.tags());
         return CreateCapacityProviderResponse.builder().capacityProvider(render(state, entry, true)).build();
     }
@@ -134,7 +134,8 @@ public final class CapacityProviders {
         if (update.managedDraining() != null) {
             updated.managedDraining(update.managedDrainingAsString());
         }
-        state.updateCapacityProvider(entry, entry.provider().toBuilder().autoScalingGroupProvider(updated.build()).build());
+        state.capacityProviderLifecycle().updateCapacityProvider(entry,
+                entry.provider().toBuilder().autoScalingGroupProvider(updated.build()).build());
         return UpdateCapacityProviderResponse.builder().capacityProvider(render(state, entry, true)).build();
     }
 
@@ -154,10 +155,10 @@ public final class CapacityProviders {
         CapacityProviderEntry entry = existing(state, name);
         if (entry.clusterArn() != null) {
             String cluster = state.arns().nameOf(entry.clusterArn(), "cluster").orElse(entry.clusterArn());
-            state.failCapacityProviderDeletion(entry, "The capacity provider cannot be deleted because it is associated "
+            state.capacityProviderLifecycle().failCapacityProviderDeletion(entry, "The capacity provider cannot be deleted because it is associated "
                     + "with cluster: " + cluster + ". Remove the capacity provider from the cluster and try again.");
         } else if (!entry.isDeleting()) {
-            state.deleteCapacityProvider(entry);
+            state.capacityProviderLifecycle().deleteCapacityProvider(entry);
         }
         return DeleteCapacityProviderResponse.builder().capacityProvider(render(state, entry, true)).build();
     }

@@ -124,7 +124,7 @@ public final class Clusters {
         // Deleting a cluster disassociates its Auto Scaling group providers (the DeleteCapacityProvider docs:
         // "To remove a capacity provider from a cluster, you can either use PutClusterCapacityProviders or
         // delete the cluster").
-        state.associateCapacityProviders(entry, List.of());
+        state.capacityProviderLifecycle().associateCapacityProviders(entry, List.of());
         state.deleteCluster(entry);
         return DeleteClusterResponse.builder().cluster(render(state, entry, AS_WRITTEN)).build();
     }

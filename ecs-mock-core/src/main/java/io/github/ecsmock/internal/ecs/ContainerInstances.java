@@ -6,6 +6,7 @@ import io.github.ecsmock.internal.paging.PageTokens;
 import io.github.ecsmock.internal.state.ClusterEntry;
 import io.github.ecsmock.internal.state.ClusterQuery;
 import io.github.ecsmock.internal.state.ContainerInstanceEntry;
+import io.github.ecsmock.internal.state.ContainerInstanceLifecycle;
 import io.github.ecsmock.internal.state.EcsState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -126,8 +127,8 @@ public final class ContainerInstances {
             throw Attributes.limitExceeded();
         }
         VersionInfo version = request.versionInfo() != null ? request.versionInfo() : LATEST_AGENT;
-        ContainerInstanceEntry instance = state.registerContainerInstance(cluster, new EcsState.Registration(
-                ec2InstanceId, cpu, memory, tcp, udp, others, version, attributes));
+        ContainerInstanceEntry instance = state.containerInstanceLifecycle().registerContainerInstance(cluster,
+                new ContainerInstanceLifecycle.Registration(ec2InstanceId, cpu, memory, tcp, udp, others, version, attributes));
         state.tags().add(instance.arn(), request.tags());
         state.settle();
         return RegisterContainerInstanceResponse.builder().containerInstance(describe(state, instance, false)).build();
@@ -141,7 +142,7 @@ public final class ContainerInstances {
                 // moto answers this situation with the same words; ECS's own text is not captured.
                 throw Errors.invalidParameter("Found running tasks on the instance.");
             }
-            state.deregisterContainerInstance(instance);
+            state.containerInstanceLifecycle().deregisterContainerInstance(instance);
             state.settle();
         }
         return DeregisterContainerInstanceResponse.builder().containerInstance(describe(state, instance, false)).build();
@@ -219,7 +220,7 @@ public final class ContainerInstances {
                 updated.add(instance.get());
             }
         }
-        updated.forEach(instance -> state.setContainerInstanceStatus(instance, status));
+        updated.forEach(instance -> state.containerInstanceLifecycle().setContainerInstanceStatus(instance, status));
         state.settle();
         return UpdateContainerInstancesStateResponse.builder()
                 .containerInstances(updated.stream().map(instance -> describe(state, instance, false)).toList())
@@ -249,7 +250,7 @@ public final class ContainerInstances {
         if (compareVersions(current, LATEST_AGENT_VERSION) >= 0) {
             throw new EcsError("NoUpdateAvailableException", "There is no update available for your container agent.");
         }
-        state.updateContainerAgent(instance, LATEST_AGENT);
+        state.containerInstanceLifecycle().updateContainerAgent(instance, LATEST_AGENT);
         ContainerInstance answer = describe(state, instance, false); // PENDING, as ECS answers; the rest follows on the clock
         state.settle();
         return UpdateContainerAgentResponse.builder().containerInstance(answer).build();

@@ -137,7 +137,7 @@ public final class ExpressGatewayServices {
                 .build());
         ServiceEntry service = state.services().byName(cluster.arn(), name).orElseThrow();
         // ECS manages the service for the Express API (unverified: the mock marks it as ECS-managed).
-        state.updateService(service, service.config().toBuilder().resourceManagementType("ECS").build());
+        state.serviceLifecycle().updateService(service, service.config().toBuilder().resourceManagementType("ECS").build());
         // The host name form is unverified; ECS gives each Express service its own on.aws endpoint.
         String endpoint = "https://" + name.toLowerCase(Locale.ROOT).replace('_', '-') + "-" + state.ids().hex(8)
                 + ".ecs." + state.arns().region() + ".on.aws";

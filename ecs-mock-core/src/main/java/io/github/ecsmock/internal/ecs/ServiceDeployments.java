@@ -75,7 +75,7 @@ public final class ServiceDeployments {
         List<ServiceDeployment> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String arn : request.serviceDeploymentArns()) {
-            Optional<ServiceDeploymentEntry> record = state.serviceDeployment(arn);
+            Optional<ServiceDeploymentEntry> record = state.serviceLifecycle().serviceDeployment(arn);
             if (record.isPresent()) {
                 found.add(record.get().toServiceDeployment());
             } else {
@@ -90,7 +90,7 @@ public final class ServiceDeployments {
         List<ServiceRevision> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String arn : request.serviceRevisionArns()) {
-            Optional<ServiceRevision> revision = state.serviceRevision(arn);
+            Optional<ServiceRevision> revision = state.serviceLifecycle().serviceRevision(arn);
             if (revision.isPresent()) {
                 found.add(revision.get());
             } else {
@@ -128,7 +128,7 @@ public final class ServiceDeployments {
             throw Errors.invalidParameter("The service deployment can't be rolled back because the service has no "
                     + "previous service revision.");
         }
-        state.rollBack(service, target, "Service deployment rolled back because of a user request.");
+        state.serviceLifecycle().rollBack(service, target, "Service deployment rolled back because of a user request.");
         state.settle();
         return StopServiceDeploymentResponse.builder().serviceDeploymentArn(record.arn()).build();
     }
@@ -152,7 +152,7 @@ public final class ServiceDeployments {
         if (arn == null || arn.isEmpty()) {
             throw Errors.missingMember("serviceDeploymentArn");
         }
-        return state.serviceDeployment(arn).orElseThrow(() -> new EcsError("ServiceDeploymentNotFoundException",
+        return state.serviceLifecycle().serviceDeployment(arn).orElseThrow(() -> new EcsError("ServiceDeploymentNotFoundException",
                 "The service deployment " + arn + " does not exist."));
     }
 

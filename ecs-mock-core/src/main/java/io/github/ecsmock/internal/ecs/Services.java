@@ -130,7 +130,7 @@ public final class Services {
         ServiceConnectConfiguration serviceConnect = ServiceConnect.resolve(state, cluster, request.serviceConnectConfiguration());
         DeploymentSpec first = "ECS".equals(controller)
                 ? deploymentSpec(definition, launch, network, request.platformVersion(), serviceConnect) : null;
-        ServiceEntry service = state.addService(cluster, config.build(), request, first);
+        ServiceEntry service = state.serviceLifecycle().addService(cluster, config.build(), request, first);
         if (request.hasGatewayConnectors()) {
             state.gatewayLifecycle().setGatewayRoutes(service, request.gatewayConnectors());
         }
@@ -139,7 +139,8 @@ public final class Services {
         if ("CODE_DEPLOY".equals(controller) && definition != null) {
             // A blue/green service starts with one task set, PRIMARY at 100%, of the service's definition;
             // CodeDeploy then adds the replacement set beside it.
-            state.makePrimary(state.createTaskSet(service, deploymentSpec(definition, launch, network, request.platformVersion(), null),
+            state.taskSetLifecycle().makePrimary(state.taskSetLifecycle().createTaskSet(service,
+                    deploymentSpec(definition, launch, network, request.platformVersion(), null),
                     null, software.amazon.awssdk.services.ecs.model.Scale.builder().value(100.0).unit("PERCENT").build(),
                     request.hasLoadBalancers() ? request.loadBalancers() : List.of(),
                     request.hasServiceRegistries() ? request.serviceRegistries() : List.of()));
@@ -210,7 +211,7 @@ public final class Services {
                         current.deploymentConfiguration(), daemon))
                 .tags(List.of());
         Service updated = config.build();
-        state.updateService(service, updated);
+        state.serviceLifecycle().updateService(service, updated);
         if (request.hasGatewayConnectors()) {
             state.gatewayLifecycle().setGatewayRoutes(service, request.gatewayConnectors());
         }
@@ -221,7 +222,7 @@ public final class Services {
                 || !Objects.equals(launch.strategy(), current.capacityProviderStrategy())
                 || !Objects.equals(serviceConnect, service.primary().serviceConnectConfiguration()));
         if (redeploy) {
-            state.deploy(service, deploymentSpec(definition, launch, network, platformVersion, serviceConnect));
+            state.serviceLifecycle().deploy(service, deploymentSpec(definition, launch, network, platformVersion, serviceConnect));
         }
         state.settle();
         return UpdateServiceResponse.builder().service(service.toService(List.of())).build();
@@ -235,7 +236,7 @@ public final class Services {
             if (replica && service.config().desiredCount() > 0 && !Boolean.TRUE.equals(request.force())) {
                 throw Errors.invalidParameter("The service cannot be stopped while it is scaled above 0.");
             }
-            state.deleteService(service);
+            state.serviceLifecycle().deleteService(service);
         }
         // DRAINING or INACTIVE already: ECS answers with the service as it is.
         return DeleteServiceResponse.builder().service(service.toService(List.of())).build();

@@ -113,7 +113,7 @@ public final class Tags {
             }
             case "task-set": {
                 activeClusterOf(state, rest);
-                return state.taskSetByArn(arn).map(taskSet -> arn).orElseThrow(() -> notFound(listing));
+                return state.taskSetLifecycle().taskSetByArn(arn).map(taskSet -> arn).orElseThrow(() -> notFound(listing));
             }
             case "gateway":
                 if (state.gateways().byName(rest).isEmpty()) {

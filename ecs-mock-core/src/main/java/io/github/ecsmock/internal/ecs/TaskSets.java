@@ -65,7 +65,8 @@ public final class TaskSets {
         Scale scale = scale(request.scale() == null ? Scale.builder().value(100.0).unit("PERCENT").build() : request.scale());
         tagRules.checkNew(request.tags());
 
-        TaskSetEntry taskSet = state.createTaskSet(service, Services.deploymentSpec(definition, launch, network, request.platformVersion(), null),
+        TaskSetEntry taskSet = state.taskSetLifecycle().createTaskSet(service,
+                Services.deploymentSpec(definition, launch, network, request.platformVersion(), null),
                 request.externalId(), scale, request.hasLoadBalancers() ? request.loadBalancers() : List.of(),
                 request.hasServiceRegistries() ? request.serviceRegistries() : List.of());
         state.tags().add(taskSet.arn(), request.tags());
@@ -76,7 +77,7 @@ public final class TaskSets {
     public UpdateTaskSetResponse updateTaskSet(EcsState state, UpdateTaskSetRequest request) {
         ServiceEntry service = changeable(state, request.cluster(), request.service(), "update");
         TaskSetEntry taskSet = find(service, request.taskSet());
-        state.scaleTaskSet(taskSet, scale(request.scale()));
+        state.taskSetLifecycle().scaleTaskSet(taskSet, scale(request.scale()));
         state.settle();
         return UpdateTaskSetResponse.builder().taskSet(taskSet.toTaskSet(List.of())).build();
     }
@@ -90,7 +91,7 @@ public final class TaskSets {
             // ECS documents that force deletes a task set "even if it hasn't been scaled down to zero".
             throw Errors.invalidParameter("The task set cannot be deleted while it is scaled above 0.");
         }
-        state.deleteTaskSet(taskSet);
+        state.taskSetLifecycle().deleteTaskSet(taskSet);
         TaskSet answer = taskSet.toTaskSet(List.of());
         state.settle();
         return DeleteTaskSetResponse.builder().taskSet(answer).build();
@@ -103,7 +104,7 @@ public final class TaskSets {
             // Unverified wording.
             throw Errors.invalidParameter("The specified task set is draining and cannot be made primary.");
         }
-        state.makePrimary(taskSet);
+        state.taskSetLifecycle().makePrimary(taskSet);
         state.settle();
         return UpdateServicePrimaryTaskSetResponse.builder().taskSet(taskSet.toTaskSet(List.of())).build();
     }

@@ -6,21 +6,12 @@ import io.github.ecsmock.internal.errors.Errors;
 import io.github.ecsmock.internal.paging.PageTokens;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.ecs.model.Attachment;
-import software.amazon.awssdk.services.ecs.model.CapacityProvider;
 import software.amazon.awssdk.services.ecs.model.Cluster;
-import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
-import software.amazon.awssdk.services.ecs.model.LoadBalancer;
-import software.amazon.awssdk.services.ecs.model.Scale;
-import software.amazon.awssdk.services.ecs.model.Service;
-import software.amazon.awssdk.services.ecs.model.ServiceRevision;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
@@ -75,9 +66,6 @@ public final class EcsState {
     private final Map<String, ExpressServiceEntry> expressServices = new HashMap<>();
     private final CapacityProviderRegistry capacityProviders = new CapacityProviderRegistry();
     private final NamespaceRegistry namespaces = new NamespaceRegistry();
-    private final Map<String, ServiceEntry> serviceByDeployment = new HashMap<>();
-    private final Map<String, ServiceDeploymentEntry> serviceDeployments = new HashMap<>();
-    private final Map<String, ServiceRevision> serviceRevisions = new HashMap<>();
     private final TaskLifecycle lifecycle;
     private final TaskLauncher launcher = new TaskLauncher(this);
     private final ServiceScheduler scheduler = new ServiceScheduler(this);
@@ -86,16 +74,18 @@ public final class EcsState {
     private final DaemonScheduler daemonScheduler = new DaemonScheduler(this);
     private final DaemonLifecycle daemonLifecycle = new DaemonLifecycle(this, daemonScheduler);
     private final GatewayLifecycle gatewayLifecycle = new GatewayLifecycle(this);
+    private final ContainerInstanceLifecycle containerInstanceLifecycle = new ContainerInstanceLifecycle(this, scheduler, daemonScheduler);
+    private final ServiceLifecycle serviceLifecycle = new ServiceLifecycle(this, scheduler);
+    private final TaskSetLifecycle taskSetLifecycle = new TaskSetLifecycle(this, scheduler);
+    private final CapacityProviderLifecycle capacityProviderLifecycle = new CapacityProviderLifecycle(this);
     private String defaultSubnet;
     private long sequence;
 
     private final Faults faults;
-    private final Duration lifecycleStep;
 
     public EcsState(String account, String region, EcsClock clock, PageTokens pageTokens, long seed, Duration lifecycleStep,
                     Faults faults) {
         this.faults = faults;
-        this.lifecycleStep = lifecycleStep;
         this.arns = new Arns(account, region);
         this.clock = clock;
         this.pageTokens = pageTokens;
@@ -202,6 +192,22 @@ public final class EcsState {
         return daemonLifecycle;
     }
 
+    public ContainerInstanceLifecycle containerInstanceLifecycle() {
+        return containerInstanceLifecycle;
+    }
+
+    public ServiceLifecycle serviceLifecycle() {
+        return serviceLifecycle;
+    }
+
+    public TaskSetLifecycle taskSetLifecycle() {
+        return taskSetLifecycle;
+    }
+
+    public CapacityProviderLifecycle capacityProviderLifecycle() {
+        return capacityProviderLifecycle;
+    }
+
     public GatewayRegistry gateways() {
         return gateways;
     }
@@ -286,7 +292,7 @@ public final class EcsState {
      */
     public void protectTask(TaskEntry task, Instant until) {
         task.protectedUntil = until;
-        ServiceEntry service = serviceByDeployment.get(task.deploymentId);
+        ServiceEntry service = serviceLifecycle.serviceOf(task);
         if (service == null) {
             return;
         }
@@ -303,7 +309,7 @@ public final class EcsState {
             return false;
         }
         tasks.desiredStopped(task);
-        ServiceEntry service = serviceByDeployment.get(task.deploymentId);
+        ServiceEntry service = serviceLifecycle.serviceOf(task);
         if (service != null) {
             scheduler.request(service);
         }
@@ -317,7 +323,7 @@ public final class EcsState {
             instance.version++;
             if (TaskStatus.STOPPED.equals(to) && instance.tasks.remove(task)) {
                 // What the task held is free again: services waiting for room may place now.
-                capacityFreed(task.clusterArn);
+                containerInstanceLifecycle.capacityFreed(task.clusterArn);
             }
         }
         if (TaskStatus.STOPPED.equals(to)) {
@@ -326,361 +332,11 @@ public final class EcsState {
                 tags.forget(task.arn);
             });
         }
-        ServiceEntry service = serviceByDeployment.get(task.deploymentId);
+        ServiceEntry service = serviceLifecycle.serviceOf(task);
         if (service != null) {
             scheduler.taskEntered(service, task, to);
         }
         daemonScheduler.taskEntered(task, to);
-    }
-
-    // ---- container instances
-
-    /** What a container instance registers with; the state gives it its id, ARN and registration time. */
-    public record Registration(String ec2InstanceId, int cpu, int memory, java.util.Set<Integer> reservedTcpPorts,
-                               java.util.Set<Integer> reservedUdpPorts, List<software.amazon.awssdk.services.ecs.model.Resource> otherResources,
-                               software.amazon.awssdk.services.ecs.model.VersionInfo versionInfo, Map<String, String> attributes) {
-    }
-
-    /** Registers an ACTIVE instance; services of the cluster waiting for room may place on it at once. */
-    public ContainerInstanceEntry registerContainerInstance(ClusterEntry cluster, Registration registration) {
-        String id = ids.hex32();
-        ContainerInstanceEntry instance = new ContainerInstanceEntry(nextSequence(), id, arns.containerInstance(cluster.name(), id),
-                cluster.arn(), registration.ec2InstanceId(), now(), registration.cpu(), registration.memory(),
-                registration.reservedTcpPorts(), registration.reservedUdpPorts(), registration.otherResources(),
-                registration.versionInfo());
-        instance.attributes.putAll(registration.attributes());
-        containerInstances.add(instance);
-        capacityFreed(cluster.arn());
-        daemonScheduler.reconcileCluster(cluster.arn());
-        return instance;
-    }
-
-    /**
-     * ACTIVE or DRAINING. Draining stops the service tasks there that have not started and has the
-     * scheduler replace the running ones elsewhere, within each service's deployment configuration.
-     */
-    public void setContainerInstanceStatus(ContainerInstanceEntry instance, String status) {
-        if (status.equals(instance.status)) {
-            return;
-        }
-        instance.status = status;
-        instance.version++;
-        if ("ACTIVE".equals(status)) {
-            capacityFreed(instance.clusterArn);
-            daemonScheduler.reconcileCluster(instance.clusterArn);
-            return;
-        }
-        for (TaskEntry task : List.copyOf(instance.tasks)) {
-            ServiceEntry service = serviceByDeployment.get(task.deploymentId);
-            if (service != null && task.isLive() && TaskStatus.isPending(task.lastStatus)) {
-                stopTask(task, "ServiceSchedulerInitiated", "Task stopped because the container instance is being drained.");
-            }
-        }
-        requestServicesOn(instance);
-    }
-
-    /**
-     * INACTIVE: nothing is placed here again. Tasks still on it are orphaned: they keep running, and the
-     * services they belong to start replacements elsewhere.
-     */
-    public void deregisterContainerInstance(ContainerInstanceEntry instance) {
-        instance.status = "INACTIVE";
-        instance.version++;
-        instance.deregisteredAt = now();
-        requestServicesOn(instance);
-        timeline.at(now().plus(INACTIVE_CONTAINER_INSTANCE_RETENTION), () -> {
-            containerInstances.remove(instance);
-            tags.forget(instance.arn);
-        });
-    }
-
-    /** Sets or replaces an attribute; {@code value} null makes a name-only attribute. */
-    public void putAttribute(ContainerInstanceEntry instance, String name, String value) {
-        instance.attributes.put(name, value);
-        instance.version++;
-    }
-
-    public void deleteAttribute(ContainerInstanceEntry instance, String name) {
-        if (instance.attributes.remove(name) != null || name != null) {
-            instance.version++;
-        }
-    }
-
-    /**
-     * Starts an agent update to {@code target}: PENDING at once, then STAGING, STAGED, UPDATING and
-     * UPDATED one lifecycle step apart (all at once under the immediate lifecycle), when the new
-     * version is in place.
-     */
-    public void updateContainerAgent(ContainerInstanceEntry instance, software.amazon.awssdk.services.ecs.model.VersionInfo target) {
-        instance.agentUpdateStatus = "PENDING";
-        instance.version++;
-        List<String> steps = List.of("STAGING", "STAGED", "UPDATING", "UPDATED");
-        Instant at = now();
-        for (String step : steps) {
-            at = at.plus(lifecycle.step());
-            timeline.at(at, () -> {
-                instance.agentUpdateStatus = step;
-                instance.version++;
-                if ("UPDATED".equals(step)) {
-                    instance.versionInfo = target;
-                }
-            });
-        }
-    }
-
-    /** Asks every service with a task on the instance to reconcile (to replace what runs there). */
-    private void requestServicesOn(ContainerInstanceEntry instance) {
-        java.util.Set<ServiceEntry> affected = new java.util.LinkedHashSet<>();
-        for (TaskEntry task : instance.tasks) {
-            ServiceEntry service = serviceByDeployment.get(task.deploymentId);
-            if (service != null) {
-                affected.add(service);
-            }
-        }
-        affected.forEach(scheduler::request);
-    }
-
-    /** Room appeared in a cluster (an instance registered or came back, a task stopped): services may place. */
-    private void capacityFreed(String clusterArn) {
-        for (ServiceEntry service : services.inOrder(clusterArn).values()) {
-            if (!"INACTIVE".equals(service.status) && !service.deployments.isEmpty() && service.primary().launchType != null
-                    && !"FARGATE".equals(service.primary().launchType)) {
-                scheduler.request(service);
-            } else if (!"INACTIVE".equals(service.status) && service.taskSets.stream()
-                    .anyMatch(set -> set.deployment.launchType != null && !"FARGATE".equals(set.deployment.launchType))) {
-                scheduler.request(service);
-            }
-        }
-    }
-
-    // ---- services
-
-    /** Adds a service with its first deployment and asks the scheduler to start its tasks. */
-    public ServiceEntry addService(ClusterEntry cluster, Service config, CreateServiceRequest creation, DeploymentSpec first) {
-        ServiceEntry service = new ServiceEntry(nextSequence(), cluster, config, creation);
-        services.add(service);
-        if (first != null) {
-            deploy(service, first);
-        }
-        return service;
-    }
-
-    /**
-     * Makes a new PRIMARY deployment; the previous PRIMARY becomes ACTIVE and is replaced by the scheduler.
-     * It runs a new service revision, and a service deployment records the move to it; one still in
-     * progress is STOPPED, as the new one takes over.
-     */
-    public DeploymentEntry deploy(ServiceEntry service, DeploymentSpec spec) {
-        List<DeploymentEntry> sources = List.copyOf(service.deployments);
-        DeploymentEntry deployment = newDeployment(service, spec);
-        String id = deployment.id.substring(deployment.id.indexOf('/') + 1);
-        deployment.revisionArn = arns.serviceRevision(service.cluster.name(), service.name(), id);
-        serviceRevisions.put(deployment.revisionArn, revision(service, deployment));
-        service.revisionArns.add(deployment.revisionArn);
-        for (ServiceDeploymentEntry running : service.serviceDeployments) {
-            if (running.isInProgress() || "ROLLBACK_IN_PROGRESS".equals(running.status)) {
-                // Unverified wording: ECS's reason for a deployment that a newer one replaced.
-                running.finish("STOPPED", "Service deployment was stopped because a new service deployment started.", now());
-            }
-        }
-        ServiceDeploymentEntry record = new ServiceDeploymentEntry(nextSequence(),
-                arns.serviceDeployment(service.cluster.name(), service.name(), ids.serviceDeploymentId()), service, sources,
-                deployment, service.config.deploymentConfiguration(), now());
-        deployment.serviceDeployment = record;
-        service.serviceDeployments.add(record);
-        serviceDeployments.put(record.arn, record);
-        return deployment;
-    }
-
-    private DeploymentEntry newDeployment(ServiceEntry service, DeploymentSpec spec) {
-        for (DeploymentEntry previous : service.deployments) {
-            previous.status = "ACTIVE";
-        }
-        DeploymentEntry deployment = new DeploymentEntry(ids.deploymentId(), spec.definition(), spec.launchType(),
-                spec.capacityProviderStrategy(), spec.platformVersion(), spec.platformFamily(),
-                spec.networkConfiguration(), spec.serviceConnectConfiguration(), now());
-        service.deployments.add(0, deployment);
-        service.steady = false;
-        serviceByDeployment.put(deployment.id, service);
-        scheduler.request(service);
-        return deployment;
-    }
-
-    /**
-     * Rolls the service's current service deployment back to {@code target}, the deployment that ran
-     * before: a new PRIMARY deployment runs the target's revision again (no new revision), and the
-     * service deployment is ROLLBACK_IN_PROGRESS until it completes.
-     */
-    public DeploymentEntry rollBack(ServiceEntry service, DeploymentEntry target, String reason) {
-        ServiceDeploymentEntry record = service.primary().serviceDeployment;
-        service.config = service.config.toBuilder().taskDefinition(target.taskDefinitionArn()).build();
-        DeploymentEntry rollback = newDeployment(service, target.spec());
-        rollback.revisionArn = target.revisionArn;
-        if (record != null) {
-            rollback.serviceDeployment = record;
-            record.rollbackDeployment = rollback;
-            record.rollback = software.amazon.awssdk.services.ecs.model.Rollback.builder()
-                    .reason(reason).startedAt(now()).serviceRevisionArn(target.revisionArn).build();
-            record.finish("ROLLBACK_IN_PROGRESS", reason, now());
-        }
-        return rollback;
-    }
-
-    /** A PRIMARY deployment completed: its service deployment succeeded, or its rollback did. */
-    void deploymentCompleted(DeploymentEntry deployment) {
-        ServiceDeploymentEntry record = deployment.serviceDeployment;
-        if (record == null) {
-            return;
-        }
-        if (record.rollbackDeployment == deployment && "ROLLBACK_IN_PROGRESS".equals(record.status)) {
-            record.finish("ROLLBACK_SUCCESSFUL", "Service deployment rolled back successfully.", now());
-        } else if (record.target == deployment && record.isInProgress()) {
-            record.finish("SUCCESSFUL", "Service deployment completed successfully.", now());
-        }
-    }
-
-    /** The revision as DescribeServiceRevisions shows it: what the deployment runs, fixed when it was made. */
-    private ServiceRevision revision(ServiceEntry service, DeploymentEntry deployment) {
-        ServiceRevision.Builder revision = ServiceRevision.builder()
-                .serviceRevisionArn(deployment.revisionArn)
-                .serviceArn(service.arn())
-                .clusterArn(service.clusterArn())
-                .taskDefinition(deployment.taskDefinitionArn())
-                .platformVersion(deployment.platformVersion)
-                .platformFamily(deployment.platformFamily)
-                .loadBalancers(service.config.loadBalancers())
-                .serviceRegistries(service.config.serviceRegistries())
-                .networkConfiguration(deployment.networkConfiguration)
-                .containerImages(deployment.definition.containerDefinitions().stream()
-                        .map(container -> software.amazon.awssdk.services.ecs.model.ContainerImage.builder()
-                                .containerName(container.name()).image(container.image()).build())
-                        .toList())
-                .guardDutyEnabled(false)
-                .createdAt(now());
-        if (deployment.capacityProviderStrategy.isEmpty()) {
-            revision.launchType(deployment.launchType);
-        } else {
-            revision.capacityProviderStrategy(deployment.capacityProviderStrategy);
-        }
-        return revision.build();
-    }
-
-    public Optional<ServiceDeploymentEntry> serviceDeployment(String arn) {
-        return Optional.ofNullable(arn == null ? null : serviceDeployments.get(arn));
-    }
-
-    public Optional<ServiceRevision> serviceRevision(String arn) {
-        return Optional.ofNullable(arn == null ? null : serviceRevisions.get(arn));
-    }
-
-    // ---- task sets
-
-    /** Adds an ACTIVE task set to the service; the scheduler starts its share of the service's tasks. */
-    public TaskSetEntry createTaskSet(ServiceEntry service, DeploymentSpec spec, String externalId, Scale scale,
-                                      List<LoadBalancer> loadBalancers, List<software.amazon.awssdk.services.ecs.model.ServiceRegistry> registries) {
-        DeploymentEntry deployment = new DeploymentEntry(ids.deploymentId(), spec.definition(), spec.launchType(),
-                spec.capacityProviderStrategy(), spec.platformVersion(), spec.platformFamily(), spec.networkConfiguration(),
-                spec.serviceConnectConfiguration(), now());
-        TaskSetEntry taskSet = new TaskSetEntry(arns.taskSet(service.cluster.name(), service.name(), deployment.id), service,
-                deployment, externalId, scale, loadBalancers, registries);
-        service.taskSets.add(taskSet);
-        service.steady = false;
-        serviceByDeployment.put(deployment.id, service);
-        scheduler.request(service);
-        return taskSet;
-    }
-
-    public void scaleTaskSet(TaskSetEntry taskSet, Scale scale) {
-        taskSet.scale = scale;
-        taskSet.deployment.updatedAt = now();
-        scheduler.request(taskSet.service);
-    }
-
-    /** The task set becomes PRIMARY; the one that was PRIMARY becomes ACTIVE. */
-    public void makePrimary(TaskSetEntry taskSet) {
-        for (TaskSetEntry other : taskSet.service.taskSets) {
-            if (other != taskSet && "PRIMARY".equals(other.status)) {
-                other.status = "ACTIVE";
-                other.deployment.status = "ACTIVE";
-                other.deployment.updatedAt = now();
-            }
-        }
-        taskSet.status = "PRIMARY";
-        taskSet.deployment.status = "PRIMARY";
-        taskSet.deployment.updatedAt = now();
-    }
-
-    /** DRAINING: its tasks stop, then it is gone. */
-    public void deleteTaskSet(TaskSetEntry taskSet) {
-        taskSet.status = "DRAINING";
-        taskSet.deployment.status = "DRAINING";
-        taskSet.deployment.updatedAt = now();
-        scheduler.request(taskSet.service);
-    }
-
-    void taskSetGone(TaskSetEntry taskSet) {
-        tags.forget(taskSet.arn);
-    }
-
-    /** The task set an ARN names, in an ACTIVE or DRAINING service. */
-    public Optional<TaskSetEntry> taskSetByArn(String arn) {
-        return arns.resourceOf(arn).filter(resource -> resource.startsWith("task-set/")).flatMap(resource -> {
-            String[] parts = resource.split("/", 4);
-            if (parts.length < 4) {
-                return Optional.empty();
-            }
-            return clusters.byName(parts[1]).flatMap(cluster -> services.byName(cluster.arn(), parts[2]))
-                    .filter(service -> !"INACTIVE".equals(service.status))
-                    .flatMap(service -> service.taskSet(parts[3]))
-                    .filter(taskSet -> taskSet.arn.equals(arn));
-        });
-    }
-
-    /** Changes a service's configuration; the scheduler brings its tasks in line. */
-    public void updateService(ServiceEntry service, Service config) {
-        service.config = config;
-        scheduler.request(service);
-    }
-
-    /** DRAINING: the desired count drops to zero, the tasks stop, then the service is INACTIVE. */
-    public void deleteService(ServiceEntry service) {
-        service.status = "DRAINING";
-        service.config = service.config.toBuilder().desiredCount(0).build();
-        scheduler.request(service);
-    }
-
-    void serviceInactive(ServiceEntry service) {
-        service.status = "INACTIVE";
-        gatewayLifecycle.setGatewayRoutes(service, List.of());
-        timeline.at(now().plus(INACTIVE_SERVICE_RETENTION), () -> {
-            services.expire(service);
-            if (services.byName(service.clusterArn(), service.name()).isEmpty()) {
-                tags.forget(service.arn());
-            }
-            service.deployments.forEach(deployment -> serviceByDeployment.remove(deployment.id));
-            service.taskSets.forEach(taskSet -> {
-                serviceByDeployment.remove(taskSet.id());
-                tags.forget(taskSet.arn);
-            });
-            service.serviceDeployments.forEach(record -> serviceDeployments.remove(record.arn));
-            service.revisionArns.forEach(serviceRevisions::remove);
-        });
-    }
-
-    /** The tags a service puts on its tasks: propagated from the service or definition, and ECS's managed tags. */
-    List<Tag> serviceTaskTags(ServiceEntry service, TaskDefinition definition) {
-        List<Tag> taskTags = new ArrayList<>();
-        String propagate = service.config.propagateTagsAsString();
-        if ("SERVICE".equals(propagate)) {
-            taskTags.addAll(tags.tagsOf(service.arn()));
-        } else if ("TASK_DEFINITION".equals(propagate)) {
-            taskTags.addAll(tags.tagsOf(definition.taskDefinitionArn()));
-        }
-        if (Boolean.TRUE.equals(service.config.enableECSManagedTags())) {
-            taskTags.add(Tag.builder().key("aws:ecs:clusterName").value(service.cluster.name()).build());
-            taskTags.add(Tag.builder().key("aws:ecs:serviceName").value(service.name()).build());
-        }
-        return taskTags;
     }
 
     // ---- clusters
@@ -748,94 +404,6 @@ public final class EcsState {
             tags.forget(definition.taskDefinitionArn());
         });
         return deleting;
-    }
-
-    // ---- capacity providers
-
-    /**
-     * Adds a provider. A provider of the same name that was deleted (INACTIVE) is replaced, and its
-     * tags go with it.
-     */
-    public CapacityProviderEntry addCapacityProvider(CapacityProvider provider, String autoScalingGroupName) {
-        CapacityProviderEntry entry = capacityProviders.add(nextSequence(), provider, autoScalingGroupName);
-        tags.forget(entry.arn());
-        return entry;
-    }
-
-    /**
-     * Applies an update: the provider shows {@code UPDATE_IN_PROGRESS} (as ECS answers
-     * UpdateCapacityProvider) and {@code UPDATE_COMPLETE} one lifecycle step later.
-     */
-    public void updateCapacityProvider(CapacityProviderEntry entry, CapacityProvider updated) {
-        long update = entry.nextUpdate();
-        entry.update(updated.toBuilder().updateStatus("UPDATE_IN_PROGRESS").updateStatusReason(null).build());
-        timeline.at(now().plus(lifecycleStep), () -> {
-            if (entry.updates() == update && "UPDATE_IN_PROGRESS".equals(entry.provider().updateStatusAsString())) {
-                entry.update(entry.provider().toBuilder().updateStatus("UPDATE_COMPLETE").build());
-            }
-        });
-    }
-
-    /** A refused deletion: the provider stays ACTIVE with {@code DELETE_FAILED} and ECS's reason. */
-    public void failCapacityProviderDeletion(CapacityProviderEntry entry, String reason) {
-        entry.nextUpdate();
-        entry.update(entry.provider().toBuilder().updateStatus("DELETE_FAILED").updateStatusReason(reason).build());
-    }
-
-    /**
-     * Deletes a provider as ECS does: ACTIVE with {@code DELETE_IN_PROGRESS} at once, INACTIVE with
-     * {@code DELETE_COMPLETE} one lifecycle step later, gone after the retention period.
-     */
-    public void deleteCapacityProvider(CapacityProviderEntry entry) {
-        entry.nextUpdate();
-        entry.update(entry.provider().toBuilder().updateStatus("DELETE_IN_PROGRESS").updateStatusReason(null).build());
-        timeline.at(now().plus(lifecycleStep), () -> {
-            entry.update(entry.provider().toBuilder().status("INACTIVE").updateStatus("DELETE_COMPLETE").build());
-            timeline.at(now().plus(INACTIVE_CAPACITY_PROVIDER_RETENTION), () -> {
-                capacityProviders.expire(entry);
-                if (capacityProviders.byName(entry.name()).isEmpty()) {
-                    tags.forget(entry.arn());
-                }
-            });
-        });
-    }
-
-    /**
-     * Makes {@code names} the Auto Scaling group providers associated with the cluster: those named
-     * are taken by it, those it had and no longer names are free again. The built-in providers need no
-     * bookkeeping.
-     */
-    public void associateCapacityProviders(ClusterEntry cluster, Collection<String> names) {
-        for (CapacityProviderEntry entry : capacityProviders.inOrder().values()) {
-            if (names.contains(entry.name()) && !entry.isInactive()) {
-                entry.associate(cluster.arn());
-            } else if (cluster.arn().equals(entry.clusterArn())) {
-                entry.associate(null);
-            }
-        }
-    }
-
-    /**
-     * Completes a change of the cluster's capacity provider attachments one lifecycle step later:
-     * new attachments are CREATED, removed ones are gone, {@code attachmentsStatus} is
-     * {@code UPDATE_COMPLETE}, and a cluster still PROVISIONING is ACTIVE.
-     */
-    public void settleClusterAttachments(ClusterEntry cluster) {
-        timeline.at(now().plus(lifecycleStep), () -> {
-            Cluster current = cluster.cluster();
-            if (!"UPDATE_IN_PROGRESS".equals(current.attachmentsStatus())) {
-                return;
-            }
-            List<Attachment> settled = new ArrayList<>();
-            for (Attachment attachment : current.attachments()) {
-                if ("DELETING".equals(attachment.status())) {
-                    continue;
-                }
-                settled.add("PRECREATED".equals(attachment.status()) ? attachment.toBuilder().status("CREATED").build() : attachment);
-            }
-            cluster.update(current.toBuilder().attachments(settled).attachmentsStatus("UPDATE_COMPLETE")
-                    .status("PROVISIONING".equals(current.status()) ? "ACTIVE" : current.status()).build());
-        });
     }
 
     // ---- Express Gateway services

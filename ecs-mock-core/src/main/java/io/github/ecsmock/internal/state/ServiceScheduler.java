@@ -211,12 +211,12 @@ final class ServiceScheduler {
             TaskSetEntry taskSet = it.next();
             if ("DRAINING".equals(taskSet.status) && taskSet.deployment.isDrained()) {
                 it.remove();
-                state.taskSetGone(taskSet);
+                state.taskSetLifecycle().taskSetGone(taskSet);
             }
         }
         if ("DRAINING".equals(service.status)) {
             if (service.taskSets.stream().allMatch(set -> set.deployment.isDrained())) {
-                state.serviceInactive(service);
+                state.serviceLifecycle().serviceInactive(service);
             }
             return;
         }
@@ -279,7 +279,7 @@ final class ServiceScheduler {
         DeploymentEntry primary = service.primary();
         if (draining) {
             if (service.deployments.stream().allMatch(DeploymentEntry::isDrained)) {
-                state.serviceInactive(service);
+                state.serviceLifecycle().serviceInactive(service);
             }
             return;
         }
@@ -290,7 +290,7 @@ final class ServiceScheduler {
             primary.rolloutState = "COMPLETED";
             primary.rolloutStateReason = "ECS deployment " + primary.id + " completed.";
             primary.updatedAt = state.now();
-            state.deploymentCompleted(primary);
+            state.serviceLifecycle().deploymentCompleted(primary);
             event(service, "(service " + service.name() + ") (deployment " + primary.id + ") deployment completed.");
         }
         if (steady && !service.steady) {
@@ -316,7 +316,7 @@ final class ServiceScheduler {
                     deployment.networkConfiguration == null ? null : deployment.networkConfiguration.awsvpcConfiguration(),
                     null, "service:" + service.name(), deployment.id, service.config.enableExecuteCommand(),
                     service.name(), deployment.id);
-            TaskEntry task = state.launchTask(service.cluster, spec, state.serviceTaskTags(service, deployment.definition),
+            TaskEntry task = state.launchTask(service.cluster, spec, state.serviceLifecycle().serviceTaskTags(service, deployment.definition),
                     slots == null ? null : slots.get(i));
             deployment.add(task);
             deployment.updatedAt = state.now();
@@ -448,7 +448,7 @@ final class ServiceScheduler {
             return false;
         }
         event(service, "(service " + service.name() + ") rolling back to deployment " + target.id + ".");
-        DeploymentEntry rollback = state.rollBack(service, target,
+        DeploymentEntry rollback = state.serviceLifecycle().rollBack(service, target,
                 "Service deployment rolled back because the circuit breaker threshold was exceeded.");
         rollback.rolloutStateReason = "ECS deployment circuit breaker: rolling back to deploymentId " + target.id + ".";
         return true;
