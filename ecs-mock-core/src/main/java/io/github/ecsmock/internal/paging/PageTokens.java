@@ -27,6 +27,8 @@ public final class PageTokens {
     private static final int MAC_BYTES = 12;
 
     private final SecretKeySpec key;
+    /** A Mac is not thread-safe; each thread that pages keeps its own. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public PageTokens() {
         byte[] secret = new byte[32];
@@ -127,10 +129,15 @@ public final class PageTokens {
     }
 
     private byte[] mac(byte[] payload) {
+        return macs.get().doFinal(payload);
+    }
+
+    /** A Mac of this instance's key. Looking one up at the security providers costs more than the MAC. */
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(payload);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

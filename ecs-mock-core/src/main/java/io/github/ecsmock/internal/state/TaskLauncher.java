@@ -44,7 +44,7 @@ final class TaskLauncher {
             Integer reservation = resources.memoryReservation();
             cpuSum += resources.cpuUnits();
             memorySum += resources.memoryHeld();
-            String runtimeId = fargate ? id + "-" + String.format("%010d", ids.nextInt(Integer.MAX_VALUE)) : ids.hex(64);
+            String runtimeId = fargate ? id + "-" + tenDigits(ids.nextInt(Integer.MAX_VALUE)) : ids.hex(64);
             containers.add(new TaskEntry.ContainerSlot(container.name(), container.image(),
                     state.arns().container(cluster.name(), id, ids.uuid()), runtimeId, "sha256:" + ids.hex(64),
                     cpu, memory, reservation));
@@ -92,5 +92,11 @@ final class TaskLauncher {
         String mac = "0e:" + ids.hex(2) + ":" + ids.hex(2) + ":" + ids.hex(2) + ":" + ids.hex(2) + ":" + ids.hex(2);
         return new TaskEntry.Eni(ids.uuid(), subnet, "eni-" + ids.hex(17), mac, ip,
                 "ip-10-0-" + third + "-" + fourth + dnsSuffix);
+    }
+
+    /** A Fargate container's runtime id ends in ten digits, zero-padded (String.format costs more than the launch). */
+    private static String tenDigits(int value) {
+        String digits = Integer.toString(value);
+        return "0000000000".substring(digits.length()) + digits;
     }
 }
