@@ -53,6 +53,9 @@ class ProtocolTest extends EcsApiTest {
         assertThat(answer.contentType()).isEqualTo("application/x-amz-json-1.1");
         assertThat(answer.requestId()).isNotNull();
         assertThat(UUID.fromString(answer.requestId()).toString()).isEqualTo(answer.requestId());
+        assertThat(UUID.fromString(answer.requestId()).version()).as("a random UUID, as AWS's are").isEqualTo(4);
+        assertThat(UUID.fromString(answer.requestId()).variant()).isEqualTo(2);
+        assertThat(post("ListClusters", "{}").requestId()).isNotEqualTo(answer.requestId());
         Map<String, Object> cluster = answer.object("cluster");
         assertThat(cluster.get("clusterArn")).isEqualTo("arn:aws:ecs:us-east-1:123456789012:cluster/production");
         assertThat(cluster.get("status")).isEqualTo("ACTIVE");

@@ -51,6 +51,7 @@ public final class AwsJsonCodec {
 
     private final JsonFactory json = JsonFactory.builder().streamReadConstraints(LIMITS).build();
     private final Map<Class<?>, Map<String, SdkField<?>>> fieldCache = new ConcurrentHashMap<>();
+    private final Map<SdkField<?>, SdkField<?>> elements = new ConcurrentHashMap<>();
     /**
      * How each model class is written, worked out on its first write. A ClassValue rather than a map:
      * a large answer looks its plan up for every object in it.
@@ -75,7 +76,6 @@ public final class AwsJsonCodec {
             return known;
         }
     }
-    private final Map<SdkField<?>, SdkField<?>> elements = new ConcurrentHashMap<>();
 
     /**
      * One member of a model class as it is written, worked out once per class: its JSON name ready to
