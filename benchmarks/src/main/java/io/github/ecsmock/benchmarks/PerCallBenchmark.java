@@ -18,7 +18,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -57,7 +56,7 @@ public class PerCallBenchmark {
             }
             case HTTP_FLOOR -> {
                 floor = Floors.httpFloor(Workload.cannedAnswers());
-                client = client(URI.create("http://127.0.0.1:" + floor.port())).httpClientBuilder(Apache5HttpClient.builder()).build();
+                client = client(URI.create("http://127.0.0.1:" + floor.port())).httpClientBuilder(LoopbackHttpClient.builder()).build();
                 tasks = List.of("ignored");
             }
             case SDK_FLOOR -> {
