@@ -10,6 +10,7 @@ import io.github.ecsmock.internal.protocol.ProtocolResponse;
 import io.github.ecsmock.internal.server.ClockWaiter;
 import io.github.ecsmock.internal.server.HttpServer;
 import io.github.ecsmock.internal.server.InMemoryTransport;
+import io.github.ecsmock.internal.server.LoopbackHttpClient;
 import io.github.ecsmock.internal.state.EcsState;
 import io.github.ecsmock.internal.state.EcsStates;
 import io.github.ecsmock.internal.state.Invariants;
@@ -30,8 +31,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.http.SdkHttpClient;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -276,23 +275,9 @@ public final class EcsMock implements AutoCloseable {
         if (transport == Transport.IN_MEMORY) {
             builder.httpClient(inMemoryHttpClient());
         } else {
-            builder.httpClientBuilder(loopbackHttpClient());
+            builder.httpClientBuilder(LoopbackHttpClient.builder());
         }
         return builder;
-    }
-
-    /**
-     * Apache's client as the mock's own clients use it. The mock serves plain HTTP, so TLS is set up
-     * only should a caller point the client at https: the SDK's default builds an SSLContext for every
-     * client, which was half of building one. The SDK's idle-connection reaper is left out too: it
-     * starts a thread for the first client and stops it after the last, and connections to a mock on
-     * loopback may idle harmlessly until their client closes.
-     */
-    private static Apache5HttpClient.Builder loopbackHttpClient() {
-        return Apache5HttpClient.builder()
-                .tlsSocketStrategy((socket, target, port, attachment, context) ->
-                        DefaultClientTlsStrategy.createDefault().upgrade(socket, target, port, attachment, context))
-                .useIdleConnectionReaper(false);
     }
 
     /** A new asynchronous client for this mock over HTTP, configured like {@link #newClient()}. */

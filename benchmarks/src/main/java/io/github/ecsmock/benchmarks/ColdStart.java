@@ -1,6 +1,7 @@
 package io.github.ecsmock.benchmarks;
 
 import io.github.ecsmock.EcsMock;
+import io.github.ecsmock.internal.server.LoopbackHttpClient;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -3,12 +3,11 @@ package io.github.ecsmock.internal.ecs;
 import io.github.ecsmock.ValidationProfile;
 import io.github.ecsmock.internal.state.EcsState;
 import java.util.Collections;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderRequest;
@@ -102,9 +101,8 @@ import software.amazon.awssdk.services.ecs.model.ContinueServiceDeploymentReques
 
 /**
  * The ECS operations the mock implements: one operations object per resource area, and the table
- * from operation name to the method that answers it. Adding an operation is one method in its area,
- * its name in {@link #NAMES} and one case in {@link #link}. Each operation runs atomically under its
- * state's lock.
+ * from operation name to the method that answers it. Adding an operation is one method in its area
+ * and one case in {@link #link}. Each operation runs atomically under its state's lock.
  */
 public final class EcsApi {
 
@@ -139,33 +137,6 @@ public final class EcsApi {
             return state.atomically(() -> handler.handle(state, request));
         }
     }
-
-    /** The implemented operations, grouped by resource area; {@link #link} has a case for each. */
-    static final List<String> NAMES = List.of(
-            "CreateCluster", "DeleteCluster", "DescribeClusters", "ListClusters", "UpdateCluster",
-            "UpdateClusterSettings", "PutClusterCapacityProviders", "CreateCapacityProvider",
-            "UpdateCapacityProvider", "DeleteCapacityProvider", "DescribeCapacityProviders",
-            "RegisterTaskDefinition", "DeregisterTaskDefinition", "DescribeTaskDefinition",
-            "ListTaskDefinitions", "ListTaskDefinitionFamilies", "DeleteTaskDefinitions", "CreateService",
-            "UpdateService", "DeleteService", "DescribeServices", "ListServices", "CreateTaskSet",
-            "UpdateTaskSet", "DeleteTaskSet", "DescribeTaskSets", "UpdateServicePrimaryTaskSet",
-            "ListServiceDeployments", "DescribeServiceDeployments", "DescribeServiceRevisions",
-            "StopServiceDeployment", "ContinueServiceDeployment", "RunTask", "StopTask", "DescribeTasks",
-            "ListTasks", "StartTask", "GetTaskProtection", "UpdateTaskProtection", "ExecuteCommand",
-            "ListServicesByNamespace", "RegisterContainerInstance", "DeregisterContainerInstance",
-            "DescribeContainerInstances", "ListContainerInstances", "UpdateContainerInstancesState",
-            "UpdateContainerAgent", "PutAttributes", "DeleteAttributes", "ListAttributes",
-            "DiscoverPollEndpoint", "SubmitTaskStateChange", "SubmitContainerStateChange",
-            "SubmitAttachmentStateChanges", "CreateExpressGatewayService", "UpdateExpressGatewayService",
-            "DeleteExpressGatewayService", "DescribeExpressGatewayService", "CreateGateway", "UpdateGateway",
-            "DeleteGateway", "DescribeGateway", "ListGateways", "AssociateGatewayWithCluster",
-            "DisassociateGatewayFromCluster", "ListGatewayClusterAssociations", "DescribeGatewayResources",
-            "DescribeGatewayRoute", "ListGatewayRoutes", "RegisterDaemonTaskDefinition",
-            "DescribeDaemonTaskDefinition", "DeleteDaemonTaskDefinition", "ListDaemonTaskDefinitions",
-            "CreateDaemon", "UpdateDaemon", "DeleteDaemon", "DescribeDaemon", "ListDaemons",
-            "ListDaemonDeployments", "DescribeDaemonDeployments", "DescribeDaemonRevisions", "TagResource",
-            "UntagResource", "ListTagsForResource", "PutAccountSetting", "PutAccountSettingDefault",
-            "DeleteAccountSetting", "ListAccountSettings");
 
     private final Map<String, Operation> linked = new ConcurrentHashMap<>();
     private final Clusters clusters;
@@ -343,11 +314,11 @@ public final class EcsApi {
         return made == null ? Optional.empty() : Optional.of(Objects.requireNonNullElse(linked.putIfAbsent(name, made), made));
     }
 
-    /** Every implemented operation by name, in the order of {@link #NAMES}; links them all. */
+    /** Every implemented operation by name, in alphabetical order: each SDK operation that has a case. */
     public Map<String, Operation> operations() {
-        Map<String, Operation> all = new LinkedHashMap<>();
-        for (String name : NAMES) {
-            all.put(name, operation(name).orElseThrow(() -> new IllegalStateException("No case for " + name)));
+        Map<String, Operation> all = new TreeMap<>();
+        for (String name : EcsOperationNames.all()) {
+            operation(name).ifPresent(operation -> all.put(name, operation));
         }
         return Collections.unmodifiableMap(all);
     }

@@ -3,6 +3,7 @@ package io.github.ecsmock.internal.protocol;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.ecsmock.internal.ecs.EcsApi;
+import io.github.ecsmock.internal.ecs.EcsOperationNames;
 import io.github.ecsmock.internal.errors.EcsError;
 import io.github.ecsmock.internal.errors.Errors;
 import io.github.ecsmock.internal.state.EcsStates;

@@ -1,4 +1,4 @@
-package io.github.ecsmock.internal.protocol;
+package io.github.ecsmock.internal.ecs;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
