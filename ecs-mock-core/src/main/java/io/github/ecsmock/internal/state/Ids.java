@@ -1,5 +1,6 @@
 package io.github.ecsmock.internal.state;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import java.util.UUID;
  * attachments. Seeded, so a mock built with a seed gives the same identifiers on every run.
  */
 public final class Ids {
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
     private final Random random;
 
     Ids(long seed) {
@@ -20,12 +22,22 @@ public final class Ids {
         return hex(32);
     }
 
+    /**
+     * {@code digits} lower-case hex digits, sixteen from each random long: a task takes about 120 of
+     * them (its id, container runtime ids, image digests, its network interface), and drawing each
+     * alone cost more than the rest of starting the task.
+     */
     public String hex(int digits) {
-        StringBuilder text = new StringBuilder(digits);
+        byte[] text = new byte[digits];
+        long bits = 0;
         for (int i = 0; i < digits; i++) {
-            text.append(Character.forDigit(random.nextInt(16), 16));
+            if ((i & 15) == 0) {
+                bits = random.nextLong();
+            }
+            text[i] = HEX_DIGITS[(int) (bits & 15)];
+            bits >>>= 4;
         }
-        return text.toString();
+        return new String(text, StandardCharsets.ISO_8859_1);
     }
 
     /** {@code ecs-svc/} and exactly 19 decimal digits, zero-padded. */
