@@ -271,6 +271,7 @@ public final class EcsState {
             return false;
         }
         task.containerExits.putAll(exits);
+        task.changed();
         return true;
     }
 
@@ -283,6 +284,7 @@ public final class EcsState {
     public void recordContainerExit(TaskEntry task, String container, TaskEntry.ContainerExit exit) {
         task.containerExits.put(container, exit);
         task.version++;
+        task.changed();
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Map;
  * every task and service belongs to a cluster the state holds; the counters kept as tasks move equal
  * a recount; an ACTIVE or DRAINING service has exactly one PRIMARY deployment, PRIMARY first; every
  * task of a deployment is a task of the state, of the service's cluster, and not stopped; a capacity
- * provider and the cluster it is associated with agree. Used by the
+ * provider and the cluster it is associated with agree; a task's kept answer is current. Used by the
  * fuzz and stress tests; a violation is a bug in the mock.
  */
 public final class Invariants {
@@ -37,6 +37,9 @@ public final class Invariants {
                 }
                 if (state.tasks().byId(task.id()).orElse(null) != task) {
                     problems.add("task " + task.arn() + " is listed but not found by id");
+                }
+                if (!task.shownIsCurrent()) {
+                    problems.add("task " + task.arn() + " answers as it was before it last changed");
                 }
                 if (task.isLive() == state.tasks().stopped(cluster.arn()).containsKey(task.sequence())) {
                     problems.add("task " + task.arn() + " is listed under the wrong desired status");

@@ -218,8 +218,38 @@ public final class TaskEntry {
         return eni != null;
     }
 
+    /**
+     * The task as last built without tags, kept until the entry next changes: a DescribeTasks of a
+     * hundred tasks otherwise builds every task and its containers anew on each call. Whatever changes
+     * a field that {@link #toTask} reads calls {@link #changed()}; {@link Invariants} checks that what is
+     * kept equals a fresh build.
+     */
+    private Task shown;
+
+    /** Drops the kept answer: the task changed. */
+    void changed() {
+        shown = null;
+    }
+
+    /** Whether the kept answer, if any, is still what the task would be built as now. */
+    boolean shownIsCurrent() {
+        return shown == null || shown.equals(build(List.of()));
+    }
+
     /** The task as ECS shows it now; {@code tags} go out as given (empty unless asked for). */
     public Task toTask(List<Tag> tags) {
+        if (!tags.isEmpty()) {
+            return build(tags);
+        }
+        Task task = shown;
+        if (task == null) {
+            task = build(List.of());
+            shown = task;
+        }
+        return task;
+    }
+
+    private Task build(List<Tag> tags) {
         boolean provisioned = !TaskStatus.PROVISIONING.equals(lastStatus);
         Task.Builder task = Task.builder()
                 .attachments(eni == null ? List.of() : List.of(attachment(provisioned)))

@@ -41,6 +41,7 @@ final class TaskLifecycle {
     /** Applies the first status's side effects and schedules the walk to RUNNING. */
     void start(TaskEntry task) {
         stamp(task, task.lastStatus, state.now());
+        task.changed();
         walk(task, TaskStatus.startPath(task.isAwsvpc()), 1);
     }
 
@@ -57,6 +58,7 @@ final class TaskLifecycle {
         for (String container : task.containerNames()) {
             task.containerExits.put(container, new TaskEntry.ContainerExit(null, reason));
         }
+        task.changed();
         walk(task, TaskStatus.stopPath(task.isAwsvpc(), task.lastStatus), 0);
     }
 
@@ -72,6 +74,7 @@ final class TaskLifecycle {
         task.stoppingAt = state.now();
         task.version++;
         task.generation++;
+        task.changed();
         walk(task, TaskStatus.stopPath(task.isAwsvpc(), task.lastStatus), 0);
         return true;
     }
@@ -111,6 +114,7 @@ final class TaskLifecycle {
         task.lastStatus = status;
         task.version++;
         stamp(task, status, state.now());
+        task.changed();
         listener.entered(task, from, status);
     }
 
