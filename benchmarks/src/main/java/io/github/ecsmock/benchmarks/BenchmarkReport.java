@@ -31,7 +31,7 @@ public final class BenchmarkReport {
     static final String COMMAND = "mvn -B -q -pl benchmarks -am -DskipTests package && java -jar benchmarks/target/benchmarks.jar --write docs/BENCHMARKS.md";
 
     /** Everything measured in one run. */
-    public record Results(Map<Operation, Map<PerCallBenchmark.Target, Double>> perCall, Map<Integer, Double> throughput,
+    public record Results(Map<Operation, Map<PerCallComparison.Floor, PerCallComparison.Result>> perCall, Map<Integer, Double> throughput,
                           Map<ScaleBenchmark.Query, Map<Integer, Double>> scale, double heapPerTask, double heapPerService,
                           double warmStartMillis, double resetMillis, double coldMockMillis, double coldClientMillis,
                           double coldFloorMillis) {
@@ -65,11 +65,14 @@ public final class BenchmarkReport {
     }
 
     public static Results run(boolean quick) throws RunnerException, IOException, InterruptedException {
-        Map<Operation, Map<PerCallBenchmark.Target, Double>> perCall = new EnumMap<>(Operation.class);
-        for (RunResult result : jmh(quick, PerCallBenchmark.class, 1, quick ? Map.of() : Map.of())) {
-            Operation operation = Operation.valueOf(result.getParams().getParam("operation"));
-            PerCallBenchmark.Target target = PerCallBenchmark.Target.valueOf(result.getParams().getParam("target"));
-            perCall.computeIfAbsent(operation, o -> new EnumMap<>(PerCallBenchmark.Target.class)).put(target, median(result));
+        Map<Operation, Map<PerCallComparison.Floor, PerCallComparison.Result>> perCall = new EnumMap<>(Operation.class);
+        for (Operation operation : Operation.values()) {
+            for (PerCallComparison.Floor floor : PerCallComparison.Floor.values()) {
+                PerCallComparison.Result result = quick
+                        ? PerCallComparison.measure(operation, floor, PerCallComparison.Settings.SMOKE)
+                        : PerCallComparison.inFreshJvm(operation, floor, PerCallComparison.Settings.FULL);
+                perCall.computeIfAbsent(operation, o -> new EnumMap<>(PerCallComparison.Floor.class)).put(floor, result);
+            }
         }
         Map<Integer, Double> throughput = new LinkedHashMap<>();
         for (int threads : new int[] {1, 4, 16}) {
@@ -131,18 +134,20 @@ public final class BenchmarkReport {
         out.append("## Per call (µs)\n\n")
                 .append("| operation | mock, HTTP | HTTP floor | ratio | mock, in memory | SDK floor | ratio |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n");
-        results.perCall().forEach((operation, byTarget) -> {
-            double http = byTarget.get(PerCallBenchmark.Target.MOCK_HTTP);
-            double httpFloor = byTarget.get(PerCallBenchmark.Target.HTTP_FLOOR);
-            double memory = byTarget.get(PerCallBenchmark.Target.MOCK_IN_MEMORY);
-            double sdkFloor = byTarget.get(PerCallBenchmark.Target.SDK_FLOOR);
+        results.perCall().forEach((operation, byFloor) -> {
+            PerCallComparison.Result http = byFloor.get(PerCallComparison.Floor.HTTP);
+            PerCallComparison.Result memory = byFloor.get(PerCallComparison.Floor.SDK);
             double httpTarget = operation == Operation.DESCRIBE_CLUSTERS ? 1.3 : operation == Operation.RUN_TASK_10 ? 1.5 : 0;
-            out.append("| ").append(operation.label()).append(" | ").append(number(http)).append(" | ").append(number(httpFloor))
-                    .append(" | ").append(ratio(http / httpFloor, httpTarget)).append(" | ").append(number(memory))
-                    .append(" | ").append(number(sdkFloor)).append(" | ").append(ratio(memory / sdkFloor, 1.5)).append(" |\n");
+            out.append("| ").append(operation.label()).append(" | ").append(number(http.mockMicros())).append(" | ")
+                    .append(number(http.floorMicros())).append(" | ").append(ratio(http.ratio(), httpTarget)).append(" | ")
+                    .append(number(memory.mockMicros())).append(" | ").append(number(memory.floorMicros())).append(" | ")
+                    .append(ratio(memory.ratio(), 1.5)).append(" |\n");
         });
         out.append("\nTargets: over HTTP within 1.3x of the HTTP floor for DescribeClusters and 1.5x for RunTask; ")
-                .append("in memory within 1.5x of the SDK floor.\n\n");
+                .append("in memory within 1.5x of the SDK floor. Each pair is measured in a JVM of its own, in ")
+                .append("alternating batches of calls to the mock and to its floor (15 s of warm-up, then 10 s); a ratio ")
+                .append("is the median of the rounds' ratios, so that the machine's drift cancels out. RegisterTaskDefinition ")
+                .append("and RunTask start each round from the seeded state.\n\n");
 
         out.append("## Throughput over HTTP (DescribeClusters, one shared client)\n\n| client threads | calls/s |\n|---:|---:|\n");
         results.throughput().forEach((threads, score) -> out.append("| ").append(threads).append(" | ")

@@ -15,9 +15,12 @@ class BenchmarkSmokeTest {
         BenchmarkReport.Results results = BenchmarkReport.run(true);
 
         assertThat(results.perCall()).hasSize(Operation.values().length);
-        assertThat(results.perCall().values()).allSatisfy(byTarget ->
-                assertThat(byTarget).hasSize(PerCallBenchmark.Target.values().length).allSatisfy((target, micros) ->
-                        assertThat(micros).as(target.name()).isPositive()));
+        assertThat(results.perCall().values()).allSatisfy(byFloor ->
+                assertThat(byFloor).hasSize(PerCallComparison.Floor.values().length).allSatisfy((floor, result) -> {
+                    assertThat(result.mockMicros()).as(floor.name()).isPositive();
+                    assertThat(result.floorMicros()).as(floor.name()).isPositive();
+                    assertThat(result.ratio()).as(floor.name()).isPositive();
+                }));
         assertThat(results.throughput()).containsOnlyKeys(1, 4, 16).allSatisfy((threads, rate) -> assertThat(rate).isPositive());
         assertThat(results.scale()).hasSize(ScaleBenchmark.Query.values().length);
         assertThat(results.heapPerTask()).isPositive();
