@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
+import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.ecs.model.CreateServiceResponse;
 import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
+import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
 import software.amazon.awssdk.services.ecs.model.LoadBalancer;
@@ -36,6 +38,7 @@ import software.amazon.awssdk.services.ecs.model.SchedulingStrategy;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceEvent;
 import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.Task;
 
 /** The JSON codec over the SDK's model classes, without a server. */
 class CodecTest {
@@ -321,6 +324,39 @@ class CodecTest {
     // ---------------------------------------------------------------- helpers
 
     @SuppressWarnings("unchecked")
+    // ---------------------------------------------------------------- objects written again
+
+    @Test
+    void anObjectWrittenAgainAndAgainGivesTheSameJsonEveryTime() {
+        Task task = Task.builder().taskArn("arn:aws:ecs:us-east-1:123456789012:task/prod/0123456789abcdef0123456789abcdef")
+                .lastStatus("RUNNING").cpu("256").createdAt(Instant.ofEpochMilli(1_732_512_345_123L))
+                .containers(Container.builder().name("app").lastStatus("RUNNING").build()).build();
+        Task other = task.toBuilder().lastStatus("STOPPED").build();
+        DescribeTasksResponse answer = DescribeTasksResponse.builder().tasks(task, other, task).build();
+        String fresh = json(DescribeTasksResponse.builder()
+                .tasks(task.toBuilder().build(), other.toBuilder().build(), task.toBuilder().build()).build());
+
+        // The first write sees the task, the second keeps its JSON, later ones copy it.
+        assertThat(json(answer)).isEqualTo(fresh);
+        assertThat(json(answer)).isEqualTo(fresh);
+        assertThat(json(answer)).isEqualTo(fresh).contains("\"lastStatus\":\"STOPPED\"");
+    }
+
+    @Test
+    void aStructureMemberWrittenAgainIsCopiedAfterItsName() {
+        Service service = Service.builder().serviceName("web").status("ACTIVE").desiredCount(2).build();
+        CreateServiceResponse answer = CreateServiceResponse.builder().service(service).build();
+        String fresh = "{\"service\":{\"serviceName\":\"web\",\"status\":\"ACTIVE\",\"desiredCount\":2}}";
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(json(answer)).isEqualTo(fresh);
+        }
+    }
+
+    private String json(SdkPojo answer) {
+        return new String(codec.write(answer), StandardCharsets.UTF_8);
+    }
+
     private <T extends SdkPojo> T roundTrip(T value, Supplier<? extends SdkPojo> builder) {
         return (T) codec.read(codec.write(value), builder);
     }

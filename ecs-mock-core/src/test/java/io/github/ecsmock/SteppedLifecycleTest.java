@@ -51,6 +51,30 @@ class SteppedLifecycleTest extends EcsApiTest {
     }
 
     @Test
+    void aTaskDescribedOverAndOverShowsEachChangeAsItComes() {
+        // From its second answer on, the mock copies an unchanged task's JSON; a change must still show.
+        String arn = ecs.runTask(r -> r.cluster("dev").taskDefinition("worker").launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0a1b2c3d4e5f60718"))))
+                .tasks().get(0).taskArn();
+        Task provisioning = describe(arn);
+        assertThat(describe(arn)).isEqualTo(provisioning);
+        assertThat(describe(arn)).isEqualTo(provisioning);
+        assertThat(provisioning.lastStatus()).isEqualTo("PROVISIONING");
+
+        mock.clock().advance(STEP);
+        Task pending = describe(arn);
+        assertThat(pending.lastStatus()).isEqualTo("PENDING");
+        assertThat(pending.version()).isGreaterThan(provisioning.version());
+        assertThat(describe(arn)).isEqualTo(pending);
+
+        ecs.stopTask(r -> r.cluster("dev").task(arn).reason("no longer needed"));
+        Task stopping = describe(arn);
+        assertThat(stopping.desiredStatus()).isEqualTo("STOPPED");
+        assertThat(stopping.stoppedReason()).isEqualTo("no longer needed");
+        assertThat(describe(arn)).isEqualTo(stopping);
+    }
+
+    @Test
     void aTaskWalksThroughEveryStatusAsTheClockAdvances() {
         Task started = ecs.runTask(r -> r.cluster("dev").taskDefinition("worker").launchType(LaunchType.FARGATE)
                 .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0a1b2c3d4e5f60718")))).tasks().get(0);

@@ -38,6 +38,22 @@ final class AnswerBuffer extends OutputStream {
         }
     }
 
+    int size() {
+        return count;
+    }
+
+    /**
+     * The JSON object written from {@code from} to the end, without the separator ({@code ,} or
+     * {@code :}) that Jackson writes before it.
+     */
+    byte[] objectFrom(int from) {
+        int start = from;
+        while (start < count && bytes[start] != '{') {
+            start++;
+        }
+        return Arrays.copyOfRange(bytes, start, count);
+    }
+
     /** The answer's bytes, copied; the buffer is empty afterwards. */
     byte[] toByteArrayAndRelease() {
         byte[] answer = Arrays.copyOf(bytes, count);

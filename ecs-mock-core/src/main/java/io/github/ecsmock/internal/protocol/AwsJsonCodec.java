@@ -67,6 +67,7 @@ public final class AwsJsonCodec {
      * costs one copy of its bytes rather than a chain of segments allocated, filled and joined anew.
      */
     private final ThreadLocal<AnswerBuffer> buffers = ThreadLocal.withInitial(AnswerBuffer::new);
+    private final ShownObjects shown = new ShownObjects();
 
     /** Filled from the first object of its class that is written: the SDK lists a class's fields on its instances. */
     private static final class WritePlan {
@@ -185,16 +186,62 @@ public final class AwsJsonCodec {
         return (T) ((SdkBuilder<?, ?>) target).build();
     }
 
-    /** Writes any SDK model object as JSON: unset members are left out, timestamps are epoch seconds. */
+    /**
+     * Writes any SDK model object as JSON: unset members are left out, timestamps are epoch seconds.
+     * The objects it carries (its structure members, and the structures in its lists) are written
+     * through {@link ShownObjects}: an object written before comes out as the JSON it gave then.
+     */
     public byte[] write(SdkPojo pojo) {
-        AnswerBuffer out = buffers.get();
-        out.reset();
-        try (JsonGenerator generator = json.createGenerator(out)) {
-            writeObject(generator, pojo, writePlans.get(pojo.getClass()));
+        AnswerBuffer buffer = buffers.get();
+        buffer.reset();
+        try (JsonGenerator out = json.createGenerator(buffer)) {
+            out.writeStartObject();
+            for (Member member : writePlans.get(pojo.getClass()).members(pojo)) {
+                Object value = member.getter().apply(pojo);
+                if (value == null || member.unsetWhenAutoConstructed(value)) {
+                    continue;
+                }
+                out.writeFieldName(member.name());
+                if (member.type() == MarshallingKnownType.SDK_POJO) {
+                    writeCarried(out, buffer, member, value);
+                } else if (member.type() == MarshallingKnownType.LIST && member.element().type() == MarshallingKnownType.SDK_POJO) {
+                    out.writeStartArray();
+                    List<?> list = (List<?>) value;
+                    for (int i = 0, size = list.size(); i < size; i++) {
+                        Object item = list.get(i);
+                        if (item != null) {
+                            writeCarried(out, buffer, member.element(), item);
+                        }
+                    }
+                    out.writeEndArray();
+                } else {
+                    writeValue(out, member, value);
+                }
+            }
+            out.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArrayAndRelease();
+        return buffer.toByteArrayAndRelease();
+    }
+
+    /** One object an answer carries: copied when kept, kept when written the second time. */
+    private void writeCarried(JsonGenerator out, AnswerBuffer buffer, Member member, Object value) throws IOException {
+        byte[] kept = shown.json(value);
+        if (kept != null) {
+            out.writeRawValue(new JsonFragment(kept));
+            return;
+        }
+        WritePlan plan = planOf(member.plan(), value);
+        if (!shown.seenBefore(value)) {
+            writeObject(out, (SdkPojo) value, plan);
+            return;
+        }
+        out.flush();
+        int from = buffer.size();
+        writeObject(out, (SdkPojo) value, plan);
+        out.flush();
+        shown.keep(value, buffer.objectFrom(from));
     }
 
     private Map<String, SdkField<?>> fieldsOf(SdkPojo pojo) {
