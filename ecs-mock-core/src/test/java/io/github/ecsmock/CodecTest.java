@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
+import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
 import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.LogConfiguration;
 import software.amazon.awssdk.services.ecs.model.LogDriver;
@@ -347,6 +348,18 @@ class CodecTest {
         Service service = Service.builder().serviceName("web").status("ACTIVE").desiredCount(2).build();
         CreateServiceResponse answer = CreateServiceResponse.builder().service(service).build();
         String fresh = "{\"service\":{\"serviceName\":\"web\",\"status\":\"ACTIVE\",\"desiredCount\":2}}";
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(json(answer)).isEqualTo(fresh);
+        }
+    }
+
+    @Test
+    void stringsOfAListWrittenAgainKeepTheirEscapes() {
+        String plain = "arn:aws:ecs:us-east-1:123456789012:task/prod/0123456789abcdef0123456789abcdef";
+        String escaped = "a \"quoted\" name\\ with a tab\t and \u00e9t\u00e9";
+        ListTasksResponse answer = ListTasksResponse.builder().taskArns(plain, escaped, plain).build();
+        String fresh = "{\"taskArns\":[\"" + plain + "\",\"a \\\"quoted\\\" name\\\\ with a tab\\t and \u00e9t\u00e9\",\"" + plain + "\"]}";
 
         for (int i = 0; i < 3; i++) {
             assertThat(json(answer)).isEqualTo(fresh);

@@ -43,12 +43,12 @@ final class AnswerBuffer extends OutputStream {
     }
 
     /**
-     * The JSON object written from {@code from} to the end, without the separator ({@code ,} or
-     * {@code :}) that Jackson writes before it.
+     * The JSON value written from {@code from} to the end, an object or a string by its {@code first}
+     * byte, without the separator ({@code ,} or {@code :}) that Jackson writes before it.
      */
-    byte[] objectFrom(int from) {
+    byte[] valueFrom(int from, byte first) {
         int start = from;
-        while (start < count && bytes[start] != '{') {
+        while (start < count && bytes[start] != first) {
             start++;
         }
         return Arrays.copyOfRange(bytes, start, count);

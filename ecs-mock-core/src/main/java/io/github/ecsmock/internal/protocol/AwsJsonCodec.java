@@ -188,8 +188,8 @@ public final class AwsJsonCodec {
 
     /**
      * Writes any SDK model object as JSON: unset members are left out, timestamps are epoch seconds.
-     * The objects it carries (its structure members, and the structures in its lists) are written
-     * through {@link ShownObjects}: an object written before comes out as the JSON it gave then.
+     * The objects it carries (its structure members, and the structures and strings in its lists) are
+     * written through {@link ShownObjects}: an object written before comes out as the JSON it gave then.
      */
     public byte[] write(SdkPojo pojo) {
         AnswerBuffer buffer = buffers.get();
@@ -204,7 +204,8 @@ public final class AwsJsonCodec {
                 out.writeFieldName(member.name());
                 if (member.type() == MarshallingKnownType.SDK_POJO) {
                     writeCarried(out, buffer, member, value);
-                } else if (member.type() == MarshallingKnownType.LIST && member.element().type() == MarshallingKnownType.SDK_POJO) {
+                } else if (member.type() == MarshallingKnownType.LIST && (member.element().type() == MarshallingKnownType.SDK_POJO
+                        || member.element().type() == MarshallingKnownType.STRING)) {
                     out.writeStartArray();
                     List<?> list = (List<?>) value;
                     for (int i = 0, size = list.size(); i < size; i++) {
@@ -225,23 +226,22 @@ public final class AwsJsonCodec {
         return buffer.toByteArrayAndRelease();
     }
 
-    /** One object an answer carries: copied when kept, kept when written the second time. */
+    /** One object or string an answer carries: copied when kept, kept when written the second time. */
     private void writeCarried(JsonGenerator out, AnswerBuffer buffer, Member member, Object value) throws IOException {
         byte[] kept = shown.json(value);
         if (kept != null) {
             out.writeRawValue(new JsonFragment(kept));
             return;
         }
-        WritePlan plan = planOf(member.plan(), value);
         if (!shown.seenBefore(value)) {
-            writeObject(out, (SdkPojo) value, plan);
+            writeValue(out, member, value);
             return;
         }
         out.flush();
         int from = buffer.size();
-        writeObject(out, (SdkPojo) value, plan);
+        writeValue(out, member, value);
         out.flush();
-        shown.keep(value, buffer.objectFrom(from));
+        shown.keep(value, buffer.valueFrom(from, member.type() == MarshallingKnownType.STRING ? (byte) '"' : (byte) '{'));
     }
 
     private Map<String, SdkField<?>> fieldsOf(SdkPojo pojo) {

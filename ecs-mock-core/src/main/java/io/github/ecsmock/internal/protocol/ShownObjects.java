@@ -4,9 +4,10 @@ import java.lang.ref.WeakReference;
 
 /**
  * The JSON of objects that answers carry again and again, by identity. The state keeps the model
- * objects it shows until they change (a task keeps its {@code Task}); since those objects are
- * immutable, the same instance always writes the same JSON, and a DescribeTasks of a hundred
- * unchanged tasks can copy their JSON instead of writing it anew.
+ * objects it shows until they change (a task keeps its {@code Task}, and its ARN as one string);
+ * since those objects are immutable, the same instance always writes the same JSON, and a
+ * DescribeTasks of a hundred unchanged tasks, or a ListTasks of their ARNs, can copy their JSON
+ * instead of writing it anew.
  *
  * <p>An object is kept only when it is written a second time, so that what an answer shows once (a
  * task RunTask just started, a service built for one answer) costs a slot and no copy. The slots are
