@@ -34,7 +34,7 @@ public final class BenchmarkReport {
     public record Results(Map<Operation, Map<PerCallComparison.Floor, PerCallComparison.Result>> perCall, Map<Integer, Double> throughput,
                           Map<ScaleBenchmark.Query, Map<Integer, Double>> scale, double heapPerTask, double heapPerService,
                           double warmStartMillis, double resetMillis, double coldMockMillis, double coldClientMillis,
-                          double coldFloorMillis) {
+                          double coldFloorMillis, double coldMemoryMillis) {
     }
 
     private BenchmarkReport() {
@@ -91,7 +91,8 @@ public final class BenchmarkReport {
         double warm = quick ? Measurements.warmStartMillis(2, 3) : Measurements.warmStartMillis(91, 100);
         double reset = Measurements.resetMillis(1000, quick ? 3 : 21);
         double[] cold = Measurements.coldStartMillis(quick ? 1 : 5);
-        return new Results(perCall, throughput, scale, heapPerTask, heapPerService, warm, reset, cold[0], cold[1], cold[2]);
+        return new Results(perCall, throughput, scale, heapPerTask, heapPerService, warm, reset, cold[0], cold[1], cold[2],
+                cold[3]);
     }
 
     private static Collection<RunResult> jmh(boolean quick, Class<?> benchmark, int threads, Map<String, String> params)
@@ -184,6 +185,10 @@ public final class BenchmarkReport {
                 .append(row("cold, for reference: fresh JVM starting the bare HTTP floor and answering the same first call",
                         millis(results.coldFloorMillis()), null, ""))
                 .append(row("cold, for reference: the mock beyond the HTTP floor", millis(results.coldMockMillis() - results.coldFloorMillis()),
+                        null, ""))
+                .append(row("cold, for reference: fresh JVM whose mock answers an in-memory client's first call (no HTTP)",
+                        millis(results.coldMemoryMillis()), null, ""))
+                .append(row("cold, for reference: the mock's share without HTTP", millis(results.coldMemoryMillis() - results.coldClientMillis()),
                         null, ""));
         return out.toString();
     }

@@ -1,6 +1,7 @@
 package io.github.ecsmock.benchmarks;
 
 import io.github.ecsmock.EcsMock;
+import io.github.ecsmock.Transport;
 import io.github.ecsmock.internal.server.LoopbackHttpClient;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -15,7 +16,8 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * The processes of the cold-start measurement: {@code mock} starts a mock and answers its client's
  * first call; {@code client} only builds the same client, the part that is the SDK's; {@code floor}
  * starts a bare Javalin handler (the HTTP floor) and makes the same first call to it, which is what
- * any in-process HTTP emulator on this stack pays before its own work.
+ * any in-process HTTP emulator on this stack pays before its own work; {@code memory} builds a mock
+ * that does not listen and answers the first call of an in-memory client, the mock without HTTP.
  */
 public final class ColdStart {
     private ColdStart() {
@@ -25,6 +27,10 @@ public final class ColdStart {
         String mode = args.length == 1 ? args[0] : "client";
         if (mode.equals("mock")) {
             try (EcsMock mock = EcsMock.builder().build().start(); EcsClient ecs = mock.newClient()) {
+                ecs.describeClusters();
+            }
+        } else if (mode.equals("memory")) {
+            try (EcsMock mock = EcsMock.builder().build(); EcsClient ecs = mock.newClient(Transport.IN_MEMORY)) {
                 ecs.describeClusters();
             }
         } else if (mode.equals("floor")) {

@@ -104,19 +104,22 @@ public final class Measurements {
 
     /**
      * Milliseconds a fresh JVM takes, as a whole process, to start a mock and answer its first call;
-     * the same for a JVM that only builds the client (their difference is the mock's own share); and
-     * for a JVM that starts the bare HTTP floor and makes the same first call to it.
+     * the same for a JVM that only builds the client (their difference is the mock's own share); for a
+     * JVM that starts the bare HTTP floor and makes the same first call to it; and for a JVM whose mock
+     * answers an in-memory client, without HTTP.
      */
     public static double[] coldStartMillis(int repetitions) throws IOException, InterruptedException {
         double[] mock = new double[repetitions];
         double[] client = new double[repetitions];
         double[] floor = new double[repetitions];
+        double[] memory = new double[repetitions];
         for (int i = 0; i < repetitions; i++) {
             client[i] = runProcess("client");
             mock[i] = runProcess("mock");
             floor[i] = runProcess("floor");
+            memory[i] = runProcess("memory");
         }
-        return new double[] {median(mock), median(client), median(floor)};
+        return new double[] {median(mock), median(client), median(floor), median(memory)};
     }
 
     private static double runProcess(String what) throws IOException, InterruptedException {

@@ -26,6 +26,7 @@ class BenchmarkSmokeTest {
         assertThat(results.heapPerTask()).isPositive();
         assertThat(results.warmStartMillis()).isPositive();
         assertThat(results.coldMockMillis()).isPositive();
+        assertThat(results.coldMemoryMillis()).isPositive();
         assertThat(BenchmarkReport.markdown(results)).contains("| DescribeClusters |").contains("## Scale");
     }
 }
