@@ -26,7 +26,6 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallingKnownType;
-import software.amazon.awssdk.core.traits.DefaultValueTrait;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
@@ -109,46 +108,8 @@ public final class AwsJsonCodec {
                 case MAP -> of(field.getRequiredTrait(MapTrait.class).valueFieldInfo(), null);
                 default -> null;
             };
-            return new Member(field, sample == null ? null : getter(field, sample), new SerializedString(field.locationName()),
+            return new Member(field, sample == null ? null : SdkGetters.of(field, sample), new SerializedString(field.locationName()),
                     type, element, type == MarshallingKnownType.SDK_POJO ? new LastPlan() : null);
-        }
-
-        /**
-         * The cheapest way to read the member that reads what {@code SdkField.getValueOrDefault} reads.
-         * That method looks up the field's default-value trait on every call, which cost a third of writing
-         * a large answer; a field without that trait reads the same through its getter. And the SDK wraps
-         * each getter ({@code Task::taskArn}) in a lambda of the class that casts the object; calling the
-         * wrapped getter directly spares one of two dispatches that no JIT can inline, about an eighth of
-         * writing a hundred tasks. The wrapped getter is taken only where the wrapper is such a lambda, one
-         * captured function and nothing else, and where both read the same value from {@code sample};
-         * anything else about a later SDK falls back to the wrapper, then to the public method.
-         */
-        @SuppressWarnings("unchecked")
-        private static Function<Object, ?> getter(SdkField<?> field, SdkPojo sample) {
-            if (field.getOptionalTrait(DefaultValueTrait.class).isPresent()) {
-                return field::getValueOrDefault;
-            }
-            Function<Object, ?> wrapper;
-            try {
-                java.lang.reflect.Field getter = SdkField.class.getDeclaredField("getter");
-                getter.setAccessible(true);
-                wrapper = (Function<Object, ?>) getter.get(field);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return field::getValueOrDefault;
-            }
-            try {
-                java.lang.reflect.Field[] captured = wrapper.getClass().getDeclaredFields();
-                if (wrapper.getClass().isSynthetic() && captured.length == 1 && captured[0].getType() == Function.class) {
-                    captured[0].setAccessible(true);
-                    Function<Object, ?> wrapped = (Function<Object, ?>) captured[0].get(wrapper);
-                    if (wrapped.apply(sample) == wrapper.apply(sample)) {
-                        return wrapped;
-                    }
-                }
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // the wrapper is not the lambda it was: read through it
-            }
-            return wrapper;
         }
     }
 

@@ -7,10 +7,13 @@ import io.github.ecsmock.internal.errors.Errors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -32,10 +35,33 @@ public final class ModelValidator {
     /** What the model says of one shape; only the parts validation needs. */
     private record Shape(String type, Set<String> required, Map<String, String> members, String element,
                          Long min, Long max, Pattern pattern, List<String> values) {
+        /** Whether a value of this shape can break a constraint, its own or one of what it holds. */
+        boolean constrains() {
+            return switch (type) {
+                case "structure", "list", "map" -> true;
+                case "string" -> values != null || min != null || max != null || pattern != null;
+                case "integer", "long", "double", "float" -> min != null || max != null;
+                default -> false;
+            };
+        }
+    }
+
+    /** A member of a structure that its shape constrains: required, or of a shape with constraints. */
+    private record Constrained(String member, Function<Object, ?> getter, Shape shape, boolean required) {
+    }
+
+    /**
+     * How the objects of one model class are checked against their structure shape: only the members
+     * that can fail, each with its getter and shape at hand. Worked out on the class's first request;
+     * looking each member's shape up by name for every request cost a ContainerDefinition of sixty
+     * members some sixty map lookups and a trait lookup per member.
+     */
+    private record StructurePlan(Shape shape, Constrained[] members) {
     }
 
     private final Map<String, String> inputs;
     private final Map<String, Shape> shapes;
+    private final Map<Class<?>, StructurePlan> plans = new ConcurrentHashMap<>();
 
     private ModelValidator(Map<String, String> inputs, Map<String, Shape> shapes) {
         this.inputs = inputs;
@@ -97,26 +123,46 @@ public final class ModelValidator {
     }
 
     private void structure(String operation, Shape shape, SdkPojo value, String path) {
-        for (SdkField<?> field : value.sdkFields()) {
-            String member = field.memberName();
-            String memberShape = shape.members().get(member);
-            if (memberShape == null) {
-                continue;
-            }
-            Object memberValue = field.getValueOrDefault(value);
+        for (Constrained constrained : planOf(shape, value).members()) {
+            String member = constrained.member();
+            Object memberValue = constrained.getter().apply(value);
             boolean absent = memberValue == null || memberValue instanceof SdkAutoConstructList
                     || memberValue instanceof SdkAutoConstructMap || "".equals(memberValue);
             if (absent) {
-                boolean meaningfulEmpty = "".equals(memberValue) && BlankMembers.mayBeEmpty(operation, path + member);
-                if (shape.required().contains(member) && !meaningfulEmpty) {
+                if (constrained.required() && !("".equals(memberValue) && BlankMembers.mayBeEmpty(operation, path + member))) {
                     throw path.isEmpty()
                             ? BlankMembers.answer(operation, member).orElseGet(() -> blank(member))
                             : blank(path + member);
                 }
                 continue;
             }
-            check(operation, shapes.get(memberShape), memberValue, path + member);
+            if (constrained.shape() != null && constrained.shape().constrains()) {
+                check(operation, constrained.shape(), memberValue, path + member);
+            }
         }
+    }
+
+    private StructurePlan planOf(Shape shape, SdkPojo value) {
+        StructurePlan plan = plans.get(value.getClass());
+        if (plan != null && plan.shape() == shape) {
+            return plan;
+        }
+        List<Constrained> members = new ArrayList<>();
+        for (SdkField<?> field : value.sdkFields()) {
+            String member = field.memberName();
+            String memberShape = shape.members().get(member);
+            if (memberShape == null) {
+                continue;
+            }
+            Shape resolved = shapes.get(memberShape);
+            boolean required = shape.required().contains(member);
+            if (required || (resolved != null && resolved.constrains())) {
+                members.add(new Constrained(member, SdkGetters.of(field, value), resolved, required));
+            }
+        }
+        plan = new StructurePlan(shape, members.toArray(Constrained[]::new));
+        plans.putIfAbsent(value.getClass(), plan);
+        return plan;
     }
 
     private void check(String operation, Shape shape, Object value, String path) {
@@ -129,6 +175,9 @@ public final class ModelValidator {
                 List<?> list = (List<?>) value;
                 size(shape, list.size(), path);
                 Shape element = shapes.get(shape.element());
+                if (element == null || !element.constrains()) {
+                    return;
+                }
                 for (int i = 0; i < list.size(); i++) {
                     // A scalar element is named by its list, as ECS names it ("include should be one of ...").
                     String elementPath = element != null && element.type().equals("structure") ? path + "[" + i + "]" : path;
@@ -137,6 +186,9 @@ public final class ModelValidator {
             }
             case "map" -> {
                 Shape element = shapes.get(shape.element());
+                if (element == null || !element.constrains()) {
+                    return;
+                }
                 for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
                     check(operation, element, entry.getValue(), path + "." + entry.getKey());
                 }
