@@ -50,8 +50,11 @@ import software.amazon.awssdk.services.ecs.model.VersionInfo;
 public final class ContainerInstances {
     /** The newest agent this mock knows of: an instance running it has no update available. */
     static final String LATEST_AGENT_VERSION = "1.95.0";
-    private static final VersionInfo LATEST_AGENT = VersionInfo.builder()
-            .agentVersion(LATEST_AGENT_VERSION).agentHash("4e1a6b0c").dockerVersion("DockerVersion: 25.0.8").build();
+    /** Made when asked for: a static model object would load and link VersionInfo on every mock's start. */
+    private static VersionInfo latestAgent() {
+        return VersionInfo.builder()
+                .agentVersion(LATEST_AGENT_VERSION).agentHash("4e1a6b0c").dockerVersion("DockerVersion: 25.0.8").build();
+    }
     private static final int DEFAULT_CPU = 2048;
     private static final int DEFAULT_MEMORY = 3705;
     /** SSH, Docker and the agent's ports, as an ECS-optimized instance reserves them. */
@@ -126,7 +129,7 @@ public final class ContainerInstances {
         if (custom > MAX_CUSTOM_ATTRIBUTES) {
             throw Attributes.limitExceeded();
         }
-        VersionInfo version = request.versionInfo() != null ? request.versionInfo() : LATEST_AGENT;
+        VersionInfo version = request.versionInfo() != null ? request.versionInfo() : latestAgent();
         ContainerInstanceEntry instance = state.containerInstanceLifecycle().registerContainerInstance(cluster,
                 new ContainerInstanceLifecycle.Registration(ec2InstanceId, cpu, memory, tcp, udp, others, version, attributes));
         state.tags().add(instance.arn(), request.tags());
@@ -250,7 +253,7 @@ public final class ContainerInstances {
         if (compareVersions(current, LATEST_AGENT_VERSION) >= 0) {
             throw new EcsError("NoUpdateAvailableException", "There is no update available for your container agent.");
         }
-        state.containerInstanceLifecycle().updateContainerAgent(instance, LATEST_AGENT);
+        state.containerInstanceLifecycle().updateContainerAgent(instance, latestAgent());
         ContainerInstance answer = describe(state, instance, false); // PENDING, as ECS answers; the rest follows on the clock
         state.settle();
         return UpdateContainerAgentResponse.builder().containerInstance(answer).build();

@@ -4,7 +4,6 @@ import io.github.ecsmock.internal.errors.Errors;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,8 +31,10 @@ public final class PageTokens {
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public PageTokens() {
+        // The key only has to tell this mock's tokens from others', not to keep a secret: a fast random
+        // source will do, where SecureRandom's first use costs a fresh JVM some 25 ms.
         byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
+        ThreadLocalRandom.current().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
