@@ -219,16 +219,19 @@ public final class TaskEntry {
     }
 
     /**
-     * The task as last built without tags, kept until the entry next changes: a DescribeTasks of a
-     * hundred tasks otherwise builds every task and its containers anew on each call. Whatever changes
-     * a field that {@link #toTask} reads calls {@link #changed()}; {@link Invariants} checks that what is
-     * kept equals a fresh build.
+     * The task as last built without tags, kept until the entry next changes, once it has been built
+     * twice: a DescribeTasks of a hundred tasks otherwise builds every task and its containers anew on
+     * each call, while a task shown only once (by the RunTask that started it) keeps nothing, about a
+     * kilobyte. Whatever changes a field that {@link #toTask} reads calls {@link #changed()};
+     * {@link Invariants} checks that what is kept equals a fresh build.
      */
     private Task shown;
+    private boolean builtSinceChange;
 
     /** Drops the kept answer: the task changed. */
     void changed() {
         shown = null;
+        builtSinceChange = false;
     }
 
     /** Whether the kept answer, if any, is still what the task would be built as now. */
@@ -244,7 +247,10 @@ public final class TaskEntry {
         Task task = shown;
         if (task == null) {
             task = build(List.of());
-            shown = task;
+            if (builtSinceChange) {
+                shown = task;
+            }
+            builtSinceChange = true;
         }
         return task;
     }
