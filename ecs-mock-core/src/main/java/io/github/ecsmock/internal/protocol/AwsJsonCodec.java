@@ -189,12 +189,13 @@ public final class AwsJsonCodec {
 
     /** One object or string an answer carries: copied when kept, kept when written the second time. */
     private void writeCarried(JsonGenerator out, AnswerBuffer buffer, Member member, Object value) throws IOException {
-        byte[] kept = shown.json(value);
+        int hash = ShownObjects.hash(value);
+        byte[] kept = shown.json(value, hash);
         if (kept != null) {
             out.writeRawValue(new JsonFragment(kept));
             return;
         }
-        if (!shown.seenBefore(value)) {
+        if (!shown.seenBefore(hash)) {
             writeValue(out, member, value);
             return;
         }
@@ -202,7 +203,7 @@ public final class AwsJsonCodec {
         int from = buffer.size();
         writeValue(out, member, value);
         out.flush();
-        shown.keep(value, buffer.valueFrom(from, member.type() == MarshallingKnownType.STRING ? (byte) '"' : (byte) '{'));
+        shown.keep(value, hash, buffer.valueFrom(from, member.type() == MarshallingKnownType.STRING ? (byte) '"' : (byte) '{'));
     }
 
     private Map<String, SdkField<?>> fieldsOf(SdkPojo pojo) {

@@ -10,45 +10,47 @@ import java.lang.ref.WeakReference;
  * instead of writing it anew.
  *
  * <p>An object is kept only when it is written a second time, so that what an answer shows once (a
- * task RunTask just started, a service built for one answer) costs a slot and no copy. The slots are
- * few and taken by identity hash: a colliding object only misses, and the JSON kept is bounded by
- * the number of slots. Objects are held weakly; a slot whose object was collected is free. Slots are
- * written without locks: each holds an immutable pair, and a lost race only costs a miss.
+ * task RunTask just started, a service built for one answer) costs no copy and no allocation: its
+ * first writing only notes its identity hash. Two objects of one hash make the second one kept early,
+ * which does no harm. The slots are few and taken by identity hash: a colliding object only misses,
+ * and the JSON kept is bounded by the number of slots. Kept objects are held weakly; a slot whose
+ * object was collected is free. Slots are written without locks: each holds an immutable pair, and a
+ * lost race only costs a miss.
  */
 final class ShownObjects {
     private static final int SLOTS = 1024;
 
     private record Slot(WeakReference<Object> shown, byte[] json) {
-        boolean holds(Object object) {
-            return shown.get() == object;
-        }
     }
 
     private final Slot[] slots = new Slot[SLOTS];
+    private final int[] seen = new int[SLOTS];
 
-    /** The JSON kept for {@code object}, or null when it is not kept. */
-    byte[] json(Object object) {
-        Slot slot = slots[index(object)];
-        return slot != null && slot.json != null && slot.holds(object) ? slot.json : null;
+    static int hash(Object object) {
+        return System.identityHashCode(object);
     }
 
-    /** Records that {@code object} is being written; true when it was written before and its JSON should be kept. */
-    boolean seenBefore(Object object) {
-        int index = index(object);
-        Slot slot = slots[index];
-        if (slot != null && slot.json == null && slot.holds(object)) {
+    /** The JSON kept for {@code object}, or null when it is not kept. */
+    byte[] json(Object object, int hash) {
+        Slot slot = slots[index(hash)];
+        return slot != null && slot.shown.get() == object ? slot.json : null;
+    }
+
+    /** Notes that an object of this hash is being written; true when one was written before, and its JSON should be kept. */
+    boolean seenBefore(int hash) {
+        int index = index(hash);
+        if (seen[index] == hash) {
             return true;
         }
-        slots[index] = new Slot(new WeakReference<>(object), null);
+        seen[index] = hash;
         return false;
     }
 
-    void keep(Object object, byte[] json) {
-        slots[index(object)] = new Slot(new WeakReference<>(object), json);
+    void keep(Object object, int hash, byte[] json) {
+        slots[index(hash)] = new Slot(new WeakReference<>(object), json);
     }
 
-    private static int index(Object object) {
-        int hash = System.identityHashCode(object);
+    private static int index(int hash) {
         return (hash ^ (hash >>> 16)) & (SLOTS - 1);
     }
 }
