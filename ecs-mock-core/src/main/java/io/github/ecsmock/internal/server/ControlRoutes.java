@@ -17,6 +17,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,31 +43,55 @@ final class ControlRoutes {
         this.protocol = protocol;
     }
 
+    /**
+     * Registers the controls as one route a method, dispatched here by path: Javalin makes a path
+     * parser for every route when the server starts and tries each route of a method on every request,
+     * and fourteen routes cost every mock's start and every ECS request their share.
+     */
     void register(RoutesConfig routes) {
-        routes.post(ROOT + "/reset", control(body -> {
+        Map<String, Handler> controls = controls();
+        Handler dispatch = ctx -> {
+            String path = ctx.path().length() > ROOT.length() + 1 && ctx.path().endsWith("/")
+                    ? ctx.path().substring(0, ctx.path().length() - 1) : ctx.path();
+            Handler control = controls.get(ctx.method() + " " + path.substring(ROOT.length()));
+            if (control == null) {
+                ctx.status(404); // answered as every path that is not ECS's is
+            } else {
+                control.handle(ctx);
+            }
+        };
+        routes.get(ROOT + "/*", dispatch);
+        routes.post(ROOT + "/*", dispatch);
+        routes.delete(ROOT + "/*", dispatch);
+    }
+
+    /** The controls by method and path under {@link #ROOT}. */
+    private Map<String, Handler> controls() {
+        Map<String, Handler> controls = new HashMap<>();
+        controls.put("POST /reset", control(body -> {
             mock.reset();
             return Map.of("reset", true);
         }));
-        routes.get(ROOT + "/state", control(this::state));
-        routes.get(ROOT + "/journal", control(this::journal));
-        routes.delete(ROOT + "/journal", control(body -> {
+        controls.put("GET /state", control(this::state));
+        controls.put("GET /journal", control(this::journal));
+        controls.put("DELETE /journal", control(body -> {
             mock.journal().clear();
             return Map.of("cleared", true);
         }));
-        routes.get(ROOT + "/clock", control(body -> Map.of("now", mock.clock().now())));
-        routes.post(ROOT + "/clock/advance", control(body -> Map.of("now",
+        controls.put("GET /clock", control(body -> Map.of("now", mock.clock().now())));
+        controls.put("POST /clock/advance", control(body -> Map.of("now",
                 mock.clock().advance(Duration.ofMillis(Math.round(number(body, "seconds", null) * 1000))))));
-        routes.post(ROOT + "/faults/errors", control(this::injectError));
-        routes.post(ROOT + "/faults/delays", control(body -> {
+        controls.put("POST /faults/errors", control(this::injectError));
+        controls.put("POST /faults/delays", control(body -> {
             mock.delayNext(text(body, "operation")).times(count(body)).by(Duration.ofMillis(Math.round(number(body, "seconds", null) * 1000)));
             return Map.of("added", true);
         }));
-        routes.post(ROOT + "/faults/placement", control(body -> {
+        controls.put("POST /faults/placement", control(body -> {
             PlacementFailure failure = mock.failPlacement().times(count(body)).placing(integer(body, "placing", 0));
             failure.withReason(body.containsKey("reason") ? text(body, "reason") : "RESOURCE:MEMORY");
             return Map.of("added", true);
         }));
-        routes.post(ROOT + "/faults/task-definitions", control(body -> {
+        controls.put("POST /faults/task-definitions", control(body -> {
             if (body.containsKey("reason")) {
                 mock.failTasksOf(text(body, "taskDefinition"), text(body, "reason"));
             } else {
@@ -74,14 +99,15 @@ final class ControlRoutes {
             }
             return Map.of("added", true);
         }));
-        routes.delete(ROOT + "/faults", control(body -> {
+        controls.put("DELETE /faults", control(body -> {
             mock.clearFaults();
             return Map.of("cleared", true);
         }));
-        routes.post(ROOT + "/tasks/exit", control(body -> mock.exitEssentialContainer(text(body, "cluster"), text(body, "task"),
+        controls.put("POST /tasks/exit", control(body -> mock.exitEssentialContainer(text(body, "cluster"), text(body, "task"),
                 integer(body, "exitCode", null), body.get("reason") == null ? null : text(body, "reason"))));
-        routes.post(ROOT + "/tasks/interrupt", control(body -> mock.interruptTask(text(body, "cluster"), text(body, "task"))));
-        routes.post(ROOT + "/tasks/lose", control(body -> mock.loseTask(text(body, "cluster"), text(body, "task"))));
+        controls.put("POST /tasks/interrupt", control(body -> mock.interruptTask(text(body, "cluster"), text(body, "task"))));
+        controls.put("POST /tasks/lose", control(body -> mock.loseTask(text(body, "cluster"), text(body, "task"))));
+        return controls;
     }
 
     private Object state(Map<String, Object> body, Context ctx) {
