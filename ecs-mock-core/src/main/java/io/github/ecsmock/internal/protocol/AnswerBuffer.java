@@ -10,7 +10,7 @@ import java.util.Arrays;
  */
 final class AnswerBuffer extends OutputStream {
     private static final int FIRST_BYTES = 8 * 1024;
-    static final int KEPT_BYTES = 1024 * 1024;
+    private static final int KEPT_BYTES = 1024 * 1024;
 
     private byte[] bytes = new byte[FIRST_BYTES];
     private int count;

@@ -156,35 +156,32 @@ public final class AwsJsonCodec {
         AnswerBuffer buffer = buffers.get();
         buffer.reset();
         try (JsonGenerator out = json.createGenerator(buffer)) {
-            out.writeStartObject();
-            for (Member member : writePlans.get(pojo.getClass()).members(pojo)) {
-                Object value = member.getter().apply(pojo);
-                if (value == null || member.unsetWhenAutoConstructed(value)) {
-                    continue;
-                }
-                out.writeFieldName(member.name());
-                if (member.type() == MarshallingKnownType.SDK_POJO) {
-                    writeCarried(out, buffer, member, value);
-                } else if (member.type() == MarshallingKnownType.LIST && (member.element().type() == MarshallingKnownType.SDK_POJO
-                        || member.element().type() == MarshallingKnownType.STRING)) {
-                    out.writeStartArray();
-                    List<?> list = (List<?>) value;
-                    for (int i = 0, size = list.size(); i < size; i++) {
-                        Object item = list.get(i);
-                        if (item != null) {
-                            writeCarried(out, buffer, member.element(), item);
-                        }
-                    }
-                    out.writeEndArray();
-                } else {
-                    writeValue(out, member, value);
-                }
-            }
-            out.writeEndObject();
+            writeObject(out, pojo, writePlans.get(pojo.getClass()), buffer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return buffer.toByteArrayAndRelease();
+    }
+
+    /** A member of the answer itself: its structure, or the structures and strings of its list, are carried. */
+    private void writeAnswerMember(JsonGenerator out, AnswerBuffer buffer, Member member, Object value) throws IOException {
+        MarshallingKnownType element = member.element() == null ? null : member.element().type();
+        if (member.type() == MarshallingKnownType.SDK_POJO) {
+            writeCarried(out, buffer, member, value);
+        } else if (member.type() == MarshallingKnownType.LIST
+                && (element == MarshallingKnownType.SDK_POJO || element == MarshallingKnownType.STRING)) {
+            out.writeStartArray();
+            List<?> list = (List<?>) value;
+            for (int i = 0, size = list.size(); i < size; i++) {
+                Object item = list.get(i);
+                if (item != null) {
+                    writeCarried(out, buffer, member.element(), item);
+                }
+            }
+            out.writeEndArray();
+        } else {
+            writeValue(out, member, value);
+        }
     }
 
     /** One object or string an answer carries: copied when kept, kept when written the second time. */
@@ -367,7 +364,8 @@ public final class AwsJsonCodec {
         throw Errors.serialization(text + " (member '" + path + "')");
     }
 
-    private void writeObject(JsonGenerator out, SdkPojo pojo, WritePlan plan) throws IOException {
+    /** Writes {@code pojo}; {@code answer} is the buffer when it is the answer itself, whose members are carried, else null. */
+    private void writeObject(JsonGenerator out, SdkPojo pojo, WritePlan plan, AnswerBuffer answer) throws IOException {
         out.writeStartObject();
         for (Member member : plan.members(pojo)) {
             Object value = member.getter().apply(pojo);
@@ -375,7 +373,11 @@ public final class AwsJsonCodec {
                 continue;
             }
             out.writeFieldName(member.name());
-            writeValue(out, member, value);
+            if (answer == null) {
+                writeValue(out, member, value);
+            } else {
+                writeAnswerMember(out, answer, member, value);
+            }
         }
         out.writeEndObject();
     }
@@ -412,7 +414,7 @@ public final class AwsJsonCodec {
                 }
                 out.writeEndObject();
             }
-            case SDK_POJO -> writeObject(out, (SdkPojo) value, planOf(member.plan(), value));
+            case SDK_POJO -> writeObject(out, (SdkPojo) value, planOf(member.plan(), value), null);
             default -> throw new IllegalStateException("No JSON form for member " + member.field().memberName());
         }
     }

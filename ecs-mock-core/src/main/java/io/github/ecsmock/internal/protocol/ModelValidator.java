@@ -34,9 +34,9 @@ public final class ModelValidator {
 
     /** What the model says of one shape; only the parts validation needs. */
     private record Shape(String type, Set<String> required, Map<String, String> members, String element,
-                         Long min, Long max, Pattern pattern, List<String> values) {
+                         Long min, Long max, Pattern pattern, List<String> values, boolean constrains) {
         /** Whether a value of this shape can break a constraint, its own or one of what it holds. */
-        boolean constrains() {
+        static boolean constrains(String type, Long min, Long max, Pattern pattern, List<String> values) {
             return switch (type) {
                 case "structure", "list", "map" -> true;
                 case "string" -> values != null || min != null || max != null || pattern != null;
@@ -46,7 +46,7 @@ public final class ModelValidator {
         }
     }
 
-    /** A member of a structure that its shape constrains: required, or of a shape with constraints. */
+    /** A member of a structure that its shape constrains: required, or of a shape with constraints (else null). */
     private record Constrained(String member, Function<Object, ?> getter, Shape shape, boolean required) {
     }
 
@@ -136,7 +136,7 @@ public final class ModelValidator {
                 }
                 continue;
             }
-            if (constrained.shape() != null && constrained.shape().constrains()) {
+            if (constrained.shape() != null) {
                 check(operation, constrained.shape(), memberValue, path + member);
             }
         }
@@ -156,7 +156,10 @@ public final class ModelValidator {
             }
             Shape resolved = shapes.get(memberShape);
             boolean required = shape.required().contains(member);
-            if (required || (resolved != null && resolved.constrains())) {
+            if (resolved != null && !resolved.constrains()) {
+                resolved = null; // only its presence can fail
+            }
+            if (required || resolved != null) {
                 members.add(new Constrained(member, SdkGetters.of(field, value), resolved, required));
             }
         }
@@ -247,10 +250,11 @@ public final class ModelValidator {
                 ? (Map<String, String>) (Map<String, ?>) raw.getOrDefault("members", Map.of()) : Map.of();
         List<String> required = (List<String>) (List<?>) raw.getOrDefault("required", List.of());
         String pattern = (String) raw.get("pattern");
-        return new Shape(type, Set.copyOf(required), members, element,
-                raw.get("min") == null ? null : ((Number) raw.get("min")).longValue(),
-                raw.get("max") == null ? null : ((Number) raw.get("max")).longValue(),
-                pattern == null ? null : Pattern.compile(pattern),
-                raw.get("enum") == null ? null : List.copyOf((List<String>) (List<?>) raw.get("enum")));
+        Long min = raw.get("min") == null ? null : ((Number) raw.get("min")).longValue();
+        Long max = raw.get("max") == null ? null : ((Number) raw.get("max")).longValue();
+        Pattern compiled = pattern == null ? null : Pattern.compile(pattern);
+        List<String> values = raw.get("enum") == null ? null : List.copyOf((List<String>) (List<?>) raw.get("enum"));
+        return new Shape(type, Set.copyOf(required), members, element, min, max, compiled, values,
+                Shape.constrains(type, min, max, compiled, values));
     }
 }
