@@ -1,7 +1,10 @@
 package io.github.ecsmock.internal.ecs;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
@@ -9,6 +12,18 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
 /** Small operations on the SDK's model objects that the operations share. */
 final class Shapes {
+    /**
+     * The pairs of same-named members, by source class and then target builder class: which members
+     * pair up depends on the two classes only, and matching them by name on every call was a fifth of
+     * a RegisterTaskDefinition's own work. A cache of what the classes say, not state of a mock.
+     */
+    private static final ClassValue<Map<Class<?>, CopyPlan>> PLANS = new ClassValue<>() {
+        @Override
+        protected Map<Class<?>, CopyPlan> computeValue(Class<?> source) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
     private Shapes() {
     }
 
@@ -19,16 +34,34 @@ final class Shapes {
      * added in later SDK versions.
      */
     static void copySameNamedMembers(SdkPojo source, SdkPojo targetBuilder) {
-        Map<String, SdkField<?>> target = new HashMap<>();
-        targetBuilder.sdkFields().forEach(field -> target.put(field.memberName(), field));
-        for (SdkField<?> field : source.sdkFields()) {
-            SdkField<?> into = target.get(field.memberName());
-            if (into == null || !into.marshallingType().equals(field.marshallingType())) {
-                continue;
+        PLANS.get(source.getClass())
+                .computeIfAbsent(targetBuilder.getClass(), target -> CopyPlan.of(source, targetBuilder))
+                .copy(source, targetBuilder);
+    }
+
+    /** The source's members that have a target member of the same name and type, each beside it. */
+    private record CopyPlan(SdkField<?>[] from, SdkField<?>[] into) {
+        static CopyPlan of(SdkPojo source, SdkPojo targetBuilder) {
+            Map<String, SdkField<?>> target = new HashMap<>();
+            targetBuilder.sdkFields().forEach(field -> target.put(field.memberName(), field));
+            List<SdkField<?>> from = new ArrayList<>();
+            List<SdkField<?>> into = new ArrayList<>();
+            for (SdkField<?> field : source.sdkFields()) {
+                SdkField<?> same = target.get(field.memberName());
+                if (same != null && same.marshallingType().equals(field.marshallingType())) {
+                    from.add(field);
+                    into.add(same);
+                }
             }
-            Object value = field.getValueOrDefault(source);
-            if (value != null && !(value instanceof SdkAutoConstructList) && !(value instanceof SdkAutoConstructMap)) {
-                into.set(targetBuilder, value);
+            return new CopyPlan(from.toArray(SdkField<?>[]::new), into.toArray(SdkField<?>[]::new));
+        }
+
+        void copy(SdkPojo source, SdkPojo targetBuilder) {
+            for (int i = 0; i < from.length; i++) {
+                Object value = from[i].getValueOrDefault(source);
+                if (value != null && !(value instanceof SdkAutoConstructList) && !(value instanceof SdkAutoConstructMap)) {
+                    into[i].set(targetBuilder, value);
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ package io.github.ecsmock.internal.ecs;
 import io.github.ecsmock.internal.errors.EcsError;
 import io.github.ecsmock.internal.errors.Errors;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,8 +24,6 @@ import software.amazon.awssdk.services.ecs.model.Secret;
  * so that RunTask and services can ask the same questions (is it Fargate-capable? how large?).
  */
 final class TaskDefinitionRules {
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
-    private static final Pattern UNITS = Pattern.compile("\\d{1,9}");
     private static final Pattern VCPU = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*vcpu");
     private static final Pattern GB = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*gb");
     private static final String DOCKER_API = "com.amazonaws.ecs.capability.docker-remote-api.";
@@ -56,7 +55,7 @@ final class TaskDefinitionRules {
         if (family == null || family.isEmpty()) {
             throw Errors.client("Family can not be blank.");
         }
-        if (!NAME.matcher(family).matches()) {
+        if (!isName(family)) {
             throw Errors.client("Family contains invalid characters.");
         }
         if (!request.hasContainerDefinitions() || request.containerDefinitions().isEmpty()) {
@@ -67,7 +66,7 @@ final class TaskDefinitionRules {
             if (container.name() == null || container.name().isEmpty()) {
                 throw Errors.client("Container.name should not be null or empty.");
             }
-            if (!NAME.matcher(container.name()).matches()) {
+            if (!isName(container.name())) {
                 throw Errors.client("Container.name contains invalid characters.");
             }
             if (container.image() == null || container.image().isBlank()) {
@@ -82,6 +81,21 @@ final class TaskDefinitionRules {
         }
     }
 
+    /** A family or container name: 1 to 255 letters, digits, hyphens and underscores. */
+    private static boolean isName(String text) {
+        int length = text.length();
+        if (length == 0 || length > 255) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Task CPU in units: a number of units, or {@code "0.25 vCPU"}; {@code null} when not given. */
     static Integer cpuUnits(String cpu) {
         return size(cpu, VCPU, "Invalid 'cpu' setting for task.");
@@ -92,13 +106,28 @@ final class TaskDefinitionRules {
         return size(memory, GB, "Invalid 'memory' setting for task.");
     }
 
+    /** One to nine ASCII digits: a plain number of units or MiB. */
+    private static boolean isUnits(String text) {
+        int length = text.length();
+        if (length == 0 || length > 9) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Integer size(String text, Pattern scaled, String invalid) {
         if (text == null) {
             return null;
         }
         String value = text.trim().toLowerCase(Locale.ROOT);
         int result;
-        if (UNITS.matcher(value).matches()) {
+        if (isUnits(value)) {
             result = Integer.parseInt(value);
         } else {
             Matcher matcher = scaled.matcher(value);
@@ -185,17 +214,23 @@ final class TaskDefinitionRules {
         boolean sameHostPort = "awsvpc".equals(networkMode) || "host".equals(networkMode);
         ContainerDefinition.Builder builder = container.toBuilder()
                 .cpu(container.cpu() == null ? 0 : container.cpu())
-                .essential(container.essential() == null || container.essential())
-                .portMappings(container.portMappings().stream().map(mapping -> {
-                    PortMapping.Builder port = mapping.toBuilder();
-                    if (mapping.protocol() == null) {
-                        port.protocol("tcp");
-                    }
-                    if (sameHostPort && mapping.hostPort() == null) {
-                        port.hostPort(mapping.containerPort());
-                    }
-                    return port.build();
-                }).toList());
+                .essential(container.essential() == null || container.essential());
+        if (container.hasPortMappings()) {
+            List<PortMapping> ports = new ArrayList<>(container.portMappings().size());
+            for (PortMapping mapping : container.portMappings()) {
+                PortMapping.Builder port = mapping.toBuilder();
+                if (mapping.protocol() == null) {
+                    port.protocol("tcp");
+                }
+                if (sameHostPort && mapping.hostPort() == null) {
+                    port.hostPort(mapping.containerPort());
+                }
+                ports.add(port.build());
+            }
+            builder.portMappings(ports);
+        } else {
+            builder.portMappings(List.of());
+        }
         if (!container.hasEnvironment()) {
             builder.environment(List.of());
         }

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.ecs.model.Attribute;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DeleteTaskDefinitionsRequest;
 import software.amazon.awssdk.services.ecs.model.DeleteTaskDefinitionsResponse;
 import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionRequest;
@@ -65,16 +67,14 @@ public final class TaskDefinitions {
         definition.taskDefinitionArn(state.arns().taskDefinition(family, revision))
                 .revision(revision)
                 .status("ACTIVE")
-                .containerDefinitions(request.containerDefinitions().stream()
-                        .map(container -> TaskDefinitionRules.withDefaults(container, networkMode)).toList())
+                .containerDefinitions(withDefaults(request.containerDefinitions(), networkMode))
                 // Always sent, [] when not given (an unset request list would be left out on the wire).
                 .volumes(request.hasVolumes() ? request.volumes() : List.of())
                 .placementConstraints(request.hasPlacementConstraints() ? request.placementConstraints() : List.of())
                 .cpu(cpu == null ? null : String.valueOf(cpu))
                 .memory(memory == null ? null : String.valueOf(memory))
                 .compatibilitiesWithStrings(TaskDefinitionRules.compatibilities(networkMode, cpu, memory))
-                .requiresAttributes(TaskDefinitionRules.requiresAttributes(request).stream()
-                        .map(name -> Attribute.builder().name(name).build()).toList())
+                .requiresAttributes(attributes(TaskDefinitionRules.requiresAttributes(request)))
                 .registeredAt(state.now())
                 .registeredBy(state.arns().callerPrincipal());
         TaskDefinition registered = definition.build();
@@ -84,6 +84,22 @@ public final class TaskDefinitions {
                 .taskDefinition(registered)
                 .tags(state.tags().tagsOf(registered.taskDefinitionArn()))
                 .build();
+    }
+
+    private static List<ContainerDefinition> withDefaults(List<ContainerDefinition> containers, String networkMode) {
+        List<ContainerDefinition> completed = new ArrayList<>(containers.size());
+        for (ContainerDefinition container : containers) {
+            completed.add(TaskDefinitionRules.withDefaults(container, networkMode));
+        }
+        return completed;
+    }
+
+    private static List<Attribute> attributes(Set<String> names) {
+        List<Attribute> attributes = new ArrayList<>(names.size());
+        for (String name : names) {
+            attributes.add(Attribute.builder().name(name).build());
+        }
+        return attributes;
     }
 
     public DeregisterTaskDefinitionResponse deregisterTaskDefinition(EcsState state, DeregisterTaskDefinitionRequest request) {
