@@ -6,13 +6,10 @@ import io.github.ecsmock.internal.server.LoopbackHttpClient;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkResponse;
@@ -56,8 +53,8 @@ public final class PerCallComparison {
 
         static Result parse(String line) {
             String[] parts = line.trim().split(" ");
-            return new Result(Double.parseDouble(parts[1]), Double.parseDouble(parts[2]), Double.parseDouble(parts[3]),
-                    Integer.parseInt(parts[4]));
+            return new Result(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
+                    Integer.parseInt(parts[3]));
         }
     }
 
@@ -66,19 +63,8 @@ public final class PerCallComparison {
 
     /** Measures in a fresh JVM of the same class path (the full run). */
     public static Result inFreshJvm(Operation operation, Floor floor, Settings settings) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx2g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
-                "-cp", System.getProperty("java.class.path"), PerCallComparison.class.getName(), operation.name(),
-                floor.name(), String.valueOf(settings.warmUpSeconds()), String.valueOf(settings.measureSeconds()),
-                String.valueOf(settings.batch()))
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException("Measuring " + operation + " against the " + floor + " floor failed:\n" + output);
-        }
-        return output.lines().filter(line -> line.startsWith("RESULT ")).map(Result::parse).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No result from " + operation + " against " + floor + ":\n" + output));
+        return Result.parse(FreshJvm.result(PerCallComparison.class, operation.name(), floor.name(),
+                String.valueOf(settings.warmUpSeconds()), String.valueOf(settings.measureSeconds()), String.valueOf(settings.batch())));
     }
 
     /** The child JVM: {@code OPERATION FLOOR WARM_UP_SECONDS MEASURE_SECONDS BATCH}. */

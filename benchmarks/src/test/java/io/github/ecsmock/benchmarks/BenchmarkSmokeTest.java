@@ -22,7 +22,11 @@ class BenchmarkSmokeTest {
                     assertThat(result.ratio()).as(floor.name()).isPositive();
                 }));
         assertThat(results.throughput()).containsOnlyKeys(1, 4, 16).allSatisfy((threads, rate) -> assertThat(rate).isPositive());
-        assertThat(results.scale()).hasSize(ScaleBenchmark.Query.values().length);
+        assertThat(results.scale()).hasSize(ScaleComparison.Query.values().length).allSatisfy((query, result) -> {
+            assertThat(result.micros()).as(query.name()).containsOnlyKeys(100, 1_000)
+                    .allSatisfy((size, micros) -> assertThat(micros).isPositive());
+            assertThat(result.growth()).as(query.name()).isPositive();
+        });
         assertThat(results.heapPerTask()).isPositive();
         assertThat(results.warmStartMillis()).isPositive();
         assertThat(results.coldMockMillis()).isPositive();
