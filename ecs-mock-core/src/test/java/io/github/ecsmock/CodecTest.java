@@ -234,6 +234,19 @@ class CodecTest {
     }
 
     @Test
+    void aNestedMistakeIsNamedByItsFullPath() {
+        EcsError inList = readFails("{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"a\"},{\"name\":\"b\","
+                + "\"portMappings\":[{\"containerPort\":80},{\"containerPort\":\"443\"}]}]}", RegisterTaskDefinitionRequest::builder);
+        EcsError inMap = readFails("{\"containerDefinitions\":[{\"name\":\"a\",\"dockerLabels\":{\"team\":7}}]}",
+                RegisterTaskDefinitionRequest::builder);
+        EcsError nullItem = readFails("{\"requiresCompatibilities\":[\"EC2\",null]}", RegisterTaskDefinitionRequest::builder);
+
+        assertThat(inList.getMessage()).endsWith("(member 'containerDefinitions[1].portMappings[1].containerPort')");
+        assertThat(inMap.getMessage()).endsWith("(member 'containerDefinitions[0].dockerLabels.team')");
+        assertThat(nullItem.getMessage()).isEqualTo("Member 'requiresCompatibilities' must not contain null.");
+    }
+
+    @Test
     void numberWhereAStringIsExpectedIsASerializationError() {
         EcsError e = readFails("{\"serviceName\":5}", CreateServiceRequest::builder);
 

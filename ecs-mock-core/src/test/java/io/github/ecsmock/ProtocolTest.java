@@ -200,7 +200,8 @@ class ProtocolTest extends EcsApiTest {
 
         assertThat(answer.status).isEqualTo(400);
         assertThat(answer.errorType()).isEqualTo("SerializationException");
-        assertThat(answer.errorMessage()).contains("STRING_VALUE cannot be converted to Integer").contains("memory");
+        assertThat(answer.errorMessage())
+                .isEqualTo("STRING_VALUE cannot be converted to Integer (member 'containerDefinitions[0].memory')");
     }
 
     @Test
