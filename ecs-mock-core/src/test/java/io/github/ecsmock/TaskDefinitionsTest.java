@@ -335,6 +335,24 @@ class TaskDefinitionsTest extends EcsApiTest {
     }
 
     @Test
+    void aFamilyOfTwoHundredFiftyFiveCharactersIsAccepted() {
+        String family = "a-Z_0".repeat(51);
+
+        TaskDefinition definition = ecs.registerTaskDefinition(r -> r.family(family)
+                .containerDefinitions(c -> c.name("app").image("nginx").memory(128))).taskDefinition();
+
+        assertThat(definition.family()).hasSize(255).isEqualTo(family);
+    }
+
+    @Test
+    void containerNameWithInvalidCharactersIsRefused() {
+        assertClientError(r -> r.family("web").containerDefinitions(c -> c.name("my app").image("nginx").memory(128)),
+                "Container.name contains invalid characters.");
+        assertClientError(r -> r.family("web").containerDefinitions(c -> c.name("app.1").image("nginx").memory(128)),
+                "Container.name contains invalid characters.");
+    }
+
+    @Test
     void emptyContainerListIsRefused() {
         assertClientError(r -> r.family("web").containerDefinitions(List.of()), "Container list cannot be empty.");
         assertClientError(r -> r.family("web"), "Container list cannot be empty.");
@@ -437,6 +455,9 @@ class TaskDefinitionsTest extends EcsApiTest {
     @Test
     void taskCpuThatIsNotANumberIsRefused() {
         assertClientError(r -> r.family("web").cpu("lots")
+                .containerDefinitions(c -> c.name("app").image("nginx").memory(128)),
+                "Invalid 'cpu' setting for task.");
+        assertClientError(r -> r.family("web").cpu("1234567890")
                 .containerDefinitions(c -> c.name("app").image("nginx").memory(128)),
                 "Invalid 'cpu' setting for task.");
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -83,13 +84,22 @@ final class TaskDefinitionRules {
 
     /** A family or container name: 1 to 255 letters, digits, hyphens and underscores. */
     private static boolean isName(String text) {
+        return consistsOf(text, 255, c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_');
+    }
+
+    /** One to nine ASCII digits: a plain number of units or MiB. */
+    private static boolean isUnits(String text) {
+        return consistsOf(text, 9, c -> c >= '0' && c <= '9');
+    }
+
+    /** One to {@code most} characters, each of them allowed (a loop: a regex matcher per name cost more than the check). */
+    private static boolean consistsOf(String text, int most, IntPredicate allowed) {
         int length = text.length();
-        if (length == 0 || length > 255) {
+        if (length == 0 || length > most) {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+            if (!allowed.test(text.charAt(i))) {
                 return false;
             }
         }
@@ -104,21 +114,6 @@ final class TaskDefinitionRules {
     /** Task memory in MiB: a number of MiB, or {@code "2 GB"}; {@code null} when not given. */
     static Integer memoryMib(String memory) {
         return size(memory, GB, "Invalid 'memory' setting for task.");
-    }
-
-    /** One to nine ASCII digits: a plain number of units or MiB. */
-    private static boolean isUnits(String text) {
-        int length = text.length();
-        if (length == 0 || length > 9) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Integer size(String text, Pattern scaled, String invalid) {
