@@ -213,33 +213,7 @@ public final class AwsJsonCodec {
         });
     }
 
-    /**
-     * Where a value sits in the request ({@code containerDefinitions[0].name}), spelled out only when
-     * an error names it: building the text of every member read was a tenth of reading a request.
-     */
-    private record Where(Where parent, String name, int index) {
-        String path() {
-            StringBuilder text = new StringBuilder();
-            append(text);
-            return text.toString();
-        }
-
-        private void append(StringBuilder text) {
-            if (parent != null) {
-                parent.append(text);
-            }
-            if (name == null) {
-                text.append('[').append(index).append(']');
-            } else {
-                if (parent != null) {
-                    text.append('.');
-                }
-                text.append(name);
-            }
-        }
-    }
-
-    private void readObject(JsonParser parser, SdkPojo target, Where parent) throws IOException {
+    private void readObject(JsonParser parser, SdkPojo target, MemberPath parent) throws IOException {
         Map<String, SdkField<?>> fields = fieldsOf(target);
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
             String name = parser.currentName();
@@ -249,14 +223,14 @@ public final class AwsJsonCodec {
                 parser.skipChildren();
                 continue;
             }
-            Object value = readValue(parser, field, new Where(parent, name, -1));
+            Object value = readValue(parser, field, MemberPath.member(parent, name));
             if (value != null) {
                 field.set(target, value);
             }
         }
     }
 
-    private Object readValue(JsonParser parser, SdkField<?> field, Where path) throws IOException {
+    private Object readValue(JsonParser parser, SdkField<?> field, MemberPath path) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
@@ -302,16 +276,16 @@ public final class AwsJsonCodec {
                 try {
                     return SdkBytes.fromByteArray(Base64.getDecoder().decode(parser.getText()));
                 } catch (IllegalArgumentException e) {
-                    throw Errors.serialization("Member '" + path.path() + "' is not valid base64.");
+                    throw Errors.serialization("Member '" + path + "' is not valid base64.");
                 }
             case LIST:
                 expect(token == JsonToken.START_ARRAY, path, "List", token);
                 SdkField<?> member = elements.computeIfAbsent(field, f -> f.getRequiredTrait(ListTrait.class).memberFieldInfo());
                 List<Object> list = new ArrayList<>();
                 for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
-                    Object item = readValue(parser, member, new Where(path, null, list.size()));
+                    Object item = readValue(parser, member, MemberPath.element(path, list.size()));
                     if (item == null) {
-                        throw Errors.serialization("Member '" + path.path() + "' must not contain null.");
+                        throw Errors.serialization("Member '" + path + "' must not contain null.");
                     }
                     list.add(item);
                 }
@@ -323,7 +297,7 @@ public final class AwsJsonCodec {
                 for (JsonToken entry = parser.nextToken(); entry != JsonToken.END_OBJECT; entry = parser.nextToken()) {
                     String key = parser.currentName();
                     parser.nextToken();
-                    Object value = readValue(parser, valueField, new Where(path, key, -1));
+                    Object value = readValue(parser, valueField, MemberPath.member(path, key));
                     if (value != null) {
                         map.put(key, value);
                     }
@@ -335,7 +309,7 @@ public final class AwsJsonCodec {
                 readObject(parser, nested, path);
                 return ((SdkBuilder<?, ?>) nested).build();
             default:
-                throw Errors.serialization("Member '" + path.path() + "' has a type ecs-mock cannot read.");
+                throw Errors.serialization("Member '" + path + "' has a type ecs-mock cannot read.");
         }
     }
 
@@ -343,7 +317,7 @@ public final class AwsJsonCodec {
      * Epoch seconds as an Instant with millisecond precision, as the SDK keeps them: a finer fraction
      * is cut off; a value beyond what milliseconds in a long can hold is a SerializationException.
      */
-    private static Instant instant(BigDecimal seconds, Where path) {
+    private static Instant instant(BigDecimal seconds, MemberPath path) {
         BigDecimal millis = seconds.movePointRight(3);
         int integerDigits = millis.precision() - millis.scale();
         if (integerDigits <= 0) {
@@ -357,7 +331,7 @@ public final class AwsJsonCodec {
                 // Beyond a long: refused below.
             }
         }
-        throw Errors.serialization("Timestamp out of range (member '" + path.path() + "')");
+        throw Errors.serialization("Timestamp out of range (member '" + path + "')");
     }
 
     private static boolean fits(JsonParser parser, int min, int max) throws IOException {
@@ -372,7 +346,7 @@ public final class AwsJsonCodec {
      * Fails with the text AWS's JSON front end uses ({@code STRING_VALUE cannot be converted to
      * Integer}), followed by the member it concerns so the caller can find the mistake.
      */
-    private static void expect(boolean ok, Where path, String wanted, JsonToken found) {
+    private static void expect(boolean ok, MemberPath path, String wanted, JsonToken found) {
         if (ok) {
             return;
         }
@@ -387,7 +361,7 @@ public final class AwsJsonCodec {
             case VALUE_FALSE: text = "FALSE_VALUE cannot be converted to " + wanted; break;
             default: text = "Unexpected JSON token where " + wanted + " was expected"; break;
         }
-        throw Errors.serialization(text + " (member '" + path.path() + "')");
+        throw Errors.serialization(text + " (member '" + path + "')");
     }
 
     /** Writes {@code pojo}; {@code answer} is the buffer when it is the answer itself, whose members are carried, else null. */

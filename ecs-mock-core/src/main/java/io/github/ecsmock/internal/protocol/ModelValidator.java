@@ -116,28 +116,29 @@ public final class ModelValidator {
     public void validate(String operation, SdkPojo request) {
         String input = inputs.get(operation);
         if (input != null) {
-            structure(operation, shapes.get(input), request, "");
+            structure(operation, shapes.get(input), request, null);
         } else {
             SdkShapes.validate(operation, request);
         }
     }
 
-    private void structure(String operation, Shape shape, SdkPojo value, String path) {
+    private void structure(String operation, Shape shape, SdkPojo value, MemberPath path) {
         for (Constrained constrained : planOf(shape, value).members()) {
             String member = constrained.member();
             Object memberValue = constrained.getter().apply(value);
             boolean absent = memberValue == null || memberValue instanceof SdkAutoConstructList
                     || memberValue instanceof SdkAutoConstructMap || "".equals(memberValue);
             if (absent) {
-                if (constrained.required() && !("".equals(memberValue) && BlankMembers.mayBeEmpty(operation, path + member))) {
-                    throw path.isEmpty()
+                if (constrained.required()
+                        && !("".equals(memberValue) && BlankMembers.mayBeEmpty(operation, MemberPath.member(path, member).toString()))) {
+                    throw path == null
                             ? BlankMembers.answer(operation, member).orElseGet(() -> blank(member))
-                            : blank(path + member);
+                            : blank(MemberPath.member(path, member).toString());
                 }
                 continue;
             }
             if (constrained.shape() != null) {
-                check(operation, constrained.shape(), memberValue, path + member);
+                check(operation, constrained.shape(), memberValue, MemberPath.member(path, member));
             }
         }
     }
@@ -168,12 +169,12 @@ public final class ModelValidator {
         return plan;
     }
 
-    private void check(String operation, Shape shape, Object value, String path) {
+    private void check(String operation, Shape shape, Object value, MemberPath path) {
         if (shape == null) {
             return;
         }
         switch (shape.type()) {
-            case "structure" -> structure(operation, shape, (SdkPojo) value, path + ".");
+            case "structure" -> structure(operation, shape, (SdkPojo) value, path);
             case "list" -> {
                 List<?> list = (List<?>) value;
                 size(shape, list.size(), path);
@@ -183,7 +184,7 @@ public final class ModelValidator {
                 }
                 for (int i = 0; i < list.size(); i++) {
                     // A scalar element is named by its list, as ECS names it ("include should be one of ...").
-                    String elementPath = element != null && element.type().equals("structure") ? path + "[" + i + "]" : path;
+                    MemberPath elementPath = element.type().equals("structure") ? MemberPath.element(path, i) : path;
                     check(operation, element, list.get(i), elementPath);
                 }
             }
@@ -193,7 +194,7 @@ public final class ModelValidator {
                     return;
                 }
                 for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-                    check(operation, element, entry.getValue(), path + "." + entry.getKey());
+                    check(operation, element, entry.getValue(), MemberPath.member(path, String.valueOf(entry.getKey())));
                 }
             }
             case "string" -> string(shape, (String) value, path);
@@ -203,12 +204,12 @@ public final class ModelValidator {
         }
     }
 
-    private static void string(Shape shape, String value, String path) {
+    private static void string(Shape shape, String value, MemberPath path) {
         if (shape.values() != null && !shape.values().contains(value)) {
             throw Errors.invalidParameter(path + " should be one of [" + String.join(",", shape.values()) + "]");
         }
         if (shape.min() != null && value.length() < shape.min()) {
-            throw value.isEmpty() ? blank(path) : Errors.invalidParameter(path + " shorter than " + shape.min() + ".");
+            throw value.isEmpty() ? blank(path.toString()) : Errors.invalidParameter(path + " shorter than " + shape.min() + ".");
         }
         if (shape.max() != null && value.length() > shape.max()) {
             throw Errors.invalidParameter(path + " longer than " + shape.max() + ".");
@@ -218,7 +219,7 @@ public final class ModelValidator {
         }
     }
 
-    private static void number(Shape shape, double value, String path) {
+    private static void number(Shape shape, double value, MemberPath path) {
         boolean low = shape.min() != null && value < shape.min();
         boolean high = shape.max() != null && value > shape.max();
         if (low || high) {
@@ -229,7 +230,7 @@ public final class ModelValidator {
         }
     }
 
-    private static void size(Shape shape, int size, String path) {
+    private static void size(Shape shape, int size, MemberPath path) {
         if (shape.max() != null && size > shape.max()) {
             throw Errors.invalidParameter(path + " can have at most " + shape.max() + " items.");
         }
