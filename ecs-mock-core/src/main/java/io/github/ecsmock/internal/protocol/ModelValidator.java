@@ -129,11 +129,11 @@ public final class ModelValidator {
             boolean absent = memberValue == null || memberValue instanceof SdkAutoConstructList
                     || memberValue instanceof SdkAutoConstructMap || "".equals(memberValue);
             if (absent) {
-                if (constrained.required()
-                        && !("".equals(memberValue) && BlankMembers.mayBeEmpty(operation, MemberPath.member(path, member).toString()))) {
-                    throw path == null
-                            ? BlankMembers.answer(operation, member).orElseGet(() -> blank(member))
-                            : blank(MemberPath.member(path, member).toString());
+                if (constrained.required()) {
+                    String named = MemberPath.member(path, member).toString();
+                    if (!("".equals(memberValue) && BlankMembers.mayBeEmpty(operation, named))) {
+                        throw path == null ? BlankMembers.answer(operation, member).orElseGet(() -> blank(member)) : blank(named);
+                    }
                 }
                 continue;
             }
