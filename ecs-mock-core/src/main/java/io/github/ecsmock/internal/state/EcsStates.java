@@ -5,6 +5,7 @@ import io.github.ecsmock.internal.paging.PageTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -12,7 +13,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * never see each other's resources. {@link #reset()} forgets them all in one step.
  */
 public final class EcsStates {
+    /**
+     * The key of one state. Its equality is written out: every request looks its state up, and the
+     * record's generated methods went through method-handle combinators that cost a request more than
+     * comparing two strings.
+     */
     private record Scope(String account, String region) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Scope scope && Objects.equals(account, scope.account) && Objects.equals(region, scope.region);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(account) + Objects.hashCode(region);
+        }
     }
 
     private final Map<Scope, EcsState> states = new ConcurrentHashMap<>();
