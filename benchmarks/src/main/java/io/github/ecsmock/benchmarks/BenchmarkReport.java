@@ -196,8 +196,9 @@ public final class BenchmarkReport {
         return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
+    /** Tenths of a millisecond, or microseconds below one: a reset read "0.0 ms", as if it had not been measured. */
     private static String millis(double value) {
-        return String.format(Locale.ROOT, "%.1f ms", value);
+        return Math.abs(value) < 1 ? String.format(Locale.ROOT, "%.3f ms", value) : String.format(Locale.ROOT, "%.1f ms", value);
     }
 
     private static String ratio(double ratio, double target) {
