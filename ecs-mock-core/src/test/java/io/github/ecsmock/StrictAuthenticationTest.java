@@ -3,16 +3,25 @@ package io.github.ecsmock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.EcsException;
 
 /** With credentials configured, the mock verifies SigV4 signatures and answers as AWS does when they fail. */
@@ -78,16 +87,43 @@ class StrictAuthenticationTest extends EcsApiTest {
     }
 
     @Test
-    void aTamperedBodyNoLongerMatchesItsSignature() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mock.endpoint() + "/"))
-                .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113.ListClusters")
-                .header("X-Amz-Date", "20261125T090000Z")
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261125/us-east-1/ecs/aws4_request, "
-                        + "SignedHeaders=host;x-amz-date;x-amz-target, Signature=" + "0".repeat(64))
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    void aBodyChangedAfterSigningNoLongerMatchesItsSignature() {
+        try (SdkHttpClient apache = Apache5HttpClient.builder().build();
+             EcsClient tampering = EcsClient.builder()
+                     .endpointOverride(mock.endpoint())
+                     .region(Region.US_EAST_1)
+                     .credentialsProvider(StaticCredentialsProvider.create(
+                             AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
+                     .httpClient(replacingInBody(apache, "before", "behind"))
+                     .build()) {
+            assertThat(tampering.createCluster(r -> r.clusterName("untouched")).cluster().clusterName()).isEqualTo("untouched");
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).contains("\"__type\":\"InvalidSignatureException\"");
+            EcsException error = catchThrowableOfType(EcsException.class, () -> tampering.createCluster(r -> r.clusterName("before")));
+
+            assertThat(error.statusCode()).isEqualTo(403);
+            assertThat(error.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+        }
+        assertThat(mock.view().clusters()).extracting(Cluster::clusterName).containsExactly("untouched");
+    }
+
+    /** Passes each request on after the SDK signed it, with {@code from} in its body replaced by {@code to}. */
+    private static SdkHttpClient replacingInBody(SdkHttpClient delegate, String from, String to) {
+        return new SdkHttpClient() {
+            @Override
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                byte[] changed;
+                try (InputStream body = request.contentStreamProvider().orElseThrow().newStream()) {
+                    changed = new String(body.readAllBytes(), StandardCharsets.UTF_8).replace(from, to).getBytes(StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return delegate.prepareRequest(HttpExecuteRequest.builder().request(request.httpRequest())
+                        .contentStreamProvider(() -> new ByteArrayInputStream(changed)).build());
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 }

@@ -76,10 +76,9 @@ final class SigV4Verifier {
             String value = request.header(name);
             canonical.append(name).append(':').append(value == null ? "" : value.trim().replaceAll("\\s+", " ")).append('\n');
         }
-        String payloadHash = request.header("x-amz-content-sha256");
-        if (payloadHash == null || payloadHash.isEmpty()) {
-            payloadHash = HEX.formatHex(sha256(request.body()));
-        }
+        // The hash of the body received, never the x-amz-content-sha256 the client sent: taking the
+        // header's word let a body changed after signing through with its old signature.
+        String payloadHash = HEX.formatHex(sha256(request.body()));
         return canonical.append('\n').append(signedHeaders).append('\n').append(payloadHash).toString();
     }
 
