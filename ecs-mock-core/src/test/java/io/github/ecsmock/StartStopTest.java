@@ -45,14 +45,18 @@ class StartStopTest {
     }
 
     @Test
-    void aStoppedMockStartsAgainOnANewPortWithItsState() throws Exception {
+    void aStoppedMockClosesItsPortAndStartsAgainWithItsState() throws Exception {
         EcsMock mock = EcsMock.builder().build().start();
-        post(mock.port(), "CreateCluster", "{\"clusterName\":\"kept\"}");
+        int first = mock.port();
+        assertThat(post(first, "CreateCluster", "{\"clusterName\":\"kept\"}")).startsWith("HTTP/1.1 200");
         mock.stop();
+        assertThatThrownBy(() -> new Socket().connect(new InetSocketAddress("127.0.0.1", first), 1000))
+                .isInstanceOf(ConnectException.class);
 
         mock.start();
         try {
-            assertThat(post(mock.port(), "ListClusters", "{}")).contains("cluster/kept");
+            assertThat(mock.endpoint().getPort()).isEqualTo(mock.port());
+            assertThat(post(mock.port(), "ListClusters", "{}")).startsWith("HTTP/1.1 200").contains("cluster/kept");
         } finally {
             mock.close();
         }

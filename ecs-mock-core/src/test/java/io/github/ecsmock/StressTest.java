@@ -66,7 +66,9 @@ class StressTest {
 
             assertThat(unexpected).isEmpty();
             assertThat(mock.invariantViolations()).isEmpty();
-            for (Cluster cluster : ecs.describeClusters(r -> r.clusters(CLUSTERS)).clusters()) {
+            List<Cluster> clusters = ecs.describeClusters(r -> r.clusters(CLUSTERS)).clusters();
+            assertThat(clusters).hasSameSizeAs(CLUSTERS);
+            for (Cluster cluster : clusters) {
                 checkCluster(ecs, cluster);
             }
         }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Cluster;
 
 /** With {@link ResetMode#NEVER} the tests of a class build on each other's state. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -18,7 +19,9 @@ class NoResetTest {
     @Test
     @Order(1)
     void createsACluster(EcsClient ecs) {
-        ecs.createCluster(r -> r.clusterName("kept"));
+        assertThat(ecs.createCluster(r -> r.clusterName("kept")).cluster())
+                .returns("arn:aws:ecs:us-east-1:123456789012:cluster/kept", Cluster::clusterArn)
+                .returns("ACTIVE", Cluster::status);
     }
 
     @Test

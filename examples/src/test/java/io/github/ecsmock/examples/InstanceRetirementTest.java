@@ -52,7 +52,7 @@ class InstanceRetirementTest {
 
     @Test
     void theServiceStartsSpreadOneTaskPerInstance(EcsMock mock) {
-        assertThat(perInstance(mock)).containsOnlyKeys(instances).containsValues(1L, 1L, 1L);
+        assertThat(perInstance(mock)).containsOnlyKeys(instances).values().containsOnly(1L);
         assertThat(mock).cluster("prod").hasService("web").withRunningCount(3).isStable();
     }
 

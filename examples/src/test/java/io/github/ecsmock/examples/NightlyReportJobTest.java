@@ -7,6 +7,7 @@ import io.github.ecsmock.EcsMock;
 import io.github.ecsmock.Lifecycle;
 import io.github.ecsmock.junit5.EcsMockExtension;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,10 +70,16 @@ class NightlyReportJobTest {
     @Test
     void aSlowAnswerLetsTheJobMoveOn(EcsClient ecs, EcsMock mock) {
         String taskArn = jobs.start("reports", "report", List.of("build"));
+        Instant asked = mock.clock().now();
         mock.delayNext("DescribeTasks").by(Duration.ofSeconds(10));
 
         String status = ecs.describeTasks(r -> r.cluster("nightly").tasks(taskArn)).tasks().get(0).lastStatus();
 
+        // Two steps of five seconds passed while the answer was on its way: PROVISIONING, PENDING, ACTIVATING.
+        assertThat(Duration.between(asked, mock.clock().now())).isEqualTo(Duration.ofSeconds(10));
         assertThat(status).isEqualTo("ACTIVATING");
+        assertThat(ecs.describeTasks(r -> r.cluster("nightly").tasks(taskArn)).tasks().get(0).lastStatus())
+                .as("only the next call is slow").isEqualTo("ACTIVATING");
+        assertThat(Duration.between(asked, mock.clock().now())).isEqualTo(Duration.ofSeconds(10));
     }
 }
