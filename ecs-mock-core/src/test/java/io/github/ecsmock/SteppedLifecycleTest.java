@@ -113,6 +113,28 @@ class SteppedLifecycleTest extends EcsApiTest {
     }
 
     @Test
+    void anEc2TaskStartsPendingAndShowsItsConnectivityOnlyOnceItMovesOn() {
+        ecs.registerContainerInstance(r -> r.cluster("dev").instanceIdentityDocument("{\"instanceId\":\"i-0000000000000000a\"}"));
+        ecs.registerTaskDefinition(r -> r.family("batch").networkMode(NetworkMode.BRIDGE)
+                .containerDefinitions(c -> c.name("job").image("batch:1").memory(128)));
+
+        Task started = ecs.runTask(r -> r.cluster("dev").taskDefinition("batch").launchType(LaunchType.EC2)).tasks().get(0);
+
+        assertThat(started.lastStatus()).isEqualTo("PENDING");
+        assertThat(started.connectivity()).isNull();
+        assertThat(started.connectivityAt()).isNull();
+        assertThat(started.pullStartedAt()).isNull();
+        assertThat(started.startedAt()).isNull();
+
+        mock.clock().advance(STEP);
+        Task activating = describe(started.taskArn());
+        assertThat(activating.lastStatus()).isEqualTo("ACTIVATING");
+        assertThat(activating.connectivity()).hasToString("CONNECTED");
+        assertThat(activating.connectivityAt()).isEqualTo(mock.clock().now());
+        assertThat(activating.pullStartedAt()).isEqualTo(mock.clock().now());
+    }
+
+    @Test
     void lessThanAStepChangesNothing() {
         String taskArn = ecs.runTask(r -> r.cluster("dev").taskDefinition("worker").launchType(LaunchType.FARGATE)
                 .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0a1b2c3d4e5f60718"))))

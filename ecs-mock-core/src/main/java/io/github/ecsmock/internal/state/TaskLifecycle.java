@@ -38,9 +38,12 @@ final class TaskLifecycle {
         return TaskStatus.startPath(awsvpc).get(0);
     }
 
-    /** Applies the first status's side effects and schedules the walk to RUNNING. */
+    /**
+     * Schedules the walk to RUNNING. The first status stamps nothing: a task that starts in PENDING (an
+     * EC2 task without {@code awsvpc}) shows no connectivity or image pull in the RunTask answer, as
+     * ECS answers; they are stamped when it moves on (see {@link #enter}).
+     */
     void start(TaskEntry task) {
-        stamp(task, task.lastStatus, state.now());
         task.changed();
         walk(task, TaskStatus.startPath(task.isAwsvpc()), 1);
     }
@@ -111,6 +114,9 @@ final class TaskLifecycle {
 
     private void enter(TaskEntry task, String status) {
         String from = task.lastStatus;
+        if (TaskStatus.PENDING.equals(from) && task.connectivityAt == null && task.isLive()) {
+            stamp(task, TaskStatus.PENDING, state.now()); // started in PENDING, now on its way to RUNNING
+        }
         task.lastStatus = status;
         task.version++;
         stamp(task, status, state.now());
