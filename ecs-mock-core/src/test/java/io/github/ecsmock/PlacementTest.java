@@ -111,6 +111,8 @@ class PlacementTest extends EcsApiTest {
             assertThat(task.availabilityZone()).isEqualTo("us-east-1b");
             assertThat(task.lastStatus()).isEqualTo("RUNNING");
             assertThat(task.platformVersion()).isNull();
+            assertThat(task.ephemeralStorage()).isNull();
+            assertThat(task.fargateEphemeralStorage()).isNull();
             assertThat(task.containers().get(0).runtimeId()).matches("[0-9a-f]{64}");
             assertThat(remaining(describe(arn), "CPU")).isEqualTo(1024);
             assertThat(remaining(describe(arn), "MEMORY")).isEqualTo(3072);

@@ -80,6 +80,8 @@ class TasksTest extends EcsApiTest {
         assertThat(task.cpu()).isEqualTo("256");
         assertThat(task.memory()).isEqualTo("512");
         assertThat(task.ephemeralStorage().sizeInGiB()).isEqualTo(20);
+        assertThat(task.fargateEphemeralStorage().sizeInGiB()).isEqualTo(20);
+        assertThat(task.fargateEphemeralStorage().kmsKeyId()).isNull();
         assertThat(task.availabilityZone()).startsWith("us-east-1").hasSize("us-east-1".length() + 1);
         assertThat(task.enableExecuteCommand()).isFalse();
         assertThat(task.createdAt()).isEqualTo(mock.clock().now());

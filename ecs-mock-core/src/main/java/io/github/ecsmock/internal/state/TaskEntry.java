@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.ecs.model.NetworkInterface;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskEphemeralStorage;
 import software.amazon.awssdk.services.ecs.model.TaskOverride;
 
 /**
@@ -293,7 +294,10 @@ public final class TaskEntry {
             task.connectivity("CONNECTED").connectivityAt(connectivityAt).healthStatus("UNKNOWN");
         }
         if (ephemeralStorageGiB != null) {
-            task.ephemeralStorage(EphemeralStorage.builder().sizeInGiB(ephemeralStorageGiB).build());
+            // Fargate tasks show their storage twice: the older member, and the newer one that would
+            // also name a cluster's managed storage KMS key.
+            task.ephemeralStorage(EphemeralStorage.builder().sizeInGiB(ephemeralStorageGiB).build())
+                    .fargateEphemeralStorage(TaskEphemeralStorage.builder().sizeInGiB(ephemeralStorageGiB).build());
         }
         return task.build();
     }
