@@ -138,6 +138,35 @@ class ClockWaiterTest extends EcsApiTest {
     }
 
     @Test
+    void aMissingTaskEndsTheWaitAsAFailureAtTheFirstPoll() {
+        Instant start = mock.clock().now();
+
+        SdkClientException error = catchThrowableOfType(SdkClientException.class, () -> waiter.waitUntilTasksRunning(
+                r -> r.cluster("prod").tasks("arn:aws:ecs:us-east-1:123456789012:task/prod/0123456789abcdef0123456789abcdef")));
+
+        assertThat(error).hasMessageContaining("transitioned the waiter to failure state");
+        assertThat(mock.clock().now()).isEqualTo(start);
+        assertThat(mock.journal().count("DescribeTasks")).isEqualTo(1);
+    }
+
+    @Test
+    void aDrainingOrMissingServiceEndsTheStabilityWaitAsAFailure() {
+        ecs.createService(r -> r.cluster("prod").serviceName("web").taskDefinition("web").desiredCount(1)
+                .launchType(LaunchType.FARGATE).networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets(SUBNET))));
+        ecs.deleteService(r -> r.cluster("prod").service("web").force(true));
+        assertThat(ecs.describeServices(r -> r.cluster("prod").services("web")).services().get(0).status()).isEqualTo("DRAINING");
+
+        SdkClientException draining = catchThrowableOfType(SdkClientException.class,
+                () -> waiter.waitUntilServicesStable(r -> r.cluster("prod").services("web")));
+        SdkClientException missing = catchThrowableOfType(SdkClientException.class,
+                () -> waiter.waitUntilServicesStable(r -> r.cluster("prod").services("never-created")));
+
+        assertThat(draining).hasMessageContaining("transitioned the waiter to failure state");
+        assertThat(missing).hasMessageContaining("transitioned the waiter to failure state");
+        assertThat(mock.journal().count("DescribeServices")).isEqualTo(3);
+    }
+
+    @Test
     void anOverrideKeepsItsMaximumAttemptsAndTheMockClockKeepsThePollInterval() {
         Task task = runTask();
         Instant start = mock.clock().now();
