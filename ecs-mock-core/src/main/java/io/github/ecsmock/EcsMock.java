@@ -319,13 +319,31 @@ public final class EcsMock implements AutoCloseable {
     }
 
     /**
-     * The test credentials (with the account as access key id when it is not the default), or under
-     * strict authentication the first credentials the mock was given.
+     * The test credentials, with the account as access key id when it is not the default. Under strict
+     * authentication a client signs with credentials the mock was given: the first for the default
+     * account, and for another account those whose access key id is that account (the mock takes a
+     * 12-digit access key id as the caller's account), so that no client silently acts as an account
+     * other than the one asked for.
+     *
+     * @throws IllegalArgumentException when the account is not 12 digits, or strict authentication has
+     *                                  no credentials for it
      */
     private StaticCredentialsProvider credentials(String account) {
+        if (account == null || !account.matches("\\d{12}")) {
+            throw new IllegalArgumentException("An AWS account id is 12 digits: " + account);
+        }
         if (!settings.credentials.isEmpty()) {
-            Map.Entry<String, String> first = settings.credentials.entrySet().iterator().next();
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(first.getKey(), first.getValue()));
+            if (account.equals(settings.account)) {
+                Map.Entry<String, String> first = settings.credentials.entrySet().iterator().next();
+                return StaticCredentialsProvider.create(AwsBasicCredentials.create(first.getKey(), first.getValue()));
+            }
+            String secret = settings.credentials.get(account);
+            if (secret == null) {
+                throw new IllegalArgumentException("Under strict authentication a client of account " + account
+                        + " signs with credentials whose access key id is that account; give the mock credentials(\""
+                        + account + "\", secret) too.");
+            }
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(account, secret));
         }
         String accessKey = account.equals(settings.account) ? TEST_ACCESS_KEY : account;
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, TEST_ACCESS_KEY));

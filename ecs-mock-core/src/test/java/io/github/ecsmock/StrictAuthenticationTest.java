@@ -1,6 +1,7 @@
 package io.github.ecsmock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
@@ -48,6 +49,16 @@ class StrictAuthenticationTest extends EcsApiTest {
         try (EcsClient second = clientWith("AKIDSECOND", "second-secret")) {
             assertThat(second.listClusters().clusterArns()).hasSize(1);
         }
+    }
+
+    @Test
+    void aClientOfAnotherAccountNeedsCredentialsNamedForThatAccount() {
+        assertThatThrownBy(() -> mock.newClient("us-east-1", "111122223333", Transport.HTTP))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Under strict authentication a client of account 111122223333 signs with credentials whose "
+                        + "access key id is that account; give the mock credentials(\"111122223333\", secret) too.");
+        assertThatThrownBy(() -> mock.newClient("us-east-1", "42", Transport.HTTP))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("An AWS account id is 12 digits: 42");
     }
 
     @Test
