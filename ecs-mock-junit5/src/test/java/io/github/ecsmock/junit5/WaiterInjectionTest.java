@@ -34,4 +34,21 @@ class WaiterInjectionTest {
         assertThat(waited.attemptsExecuted()).isEqualTo(4);
         assertThat(Duration.between(before, mock.clock().now())).isEqualTo(Duration.ofSeconds(18));
     }
+
+    @Test
+    void aWaiterIsSharedByRegionAndWaitsThroughThatRegionsClient(
+            @EcsRegion("eu-west-1") EcsWaiter ireland, @EcsRegion("eu-west-1") EcsWaiter irelandAgain, EcsWaiter home,
+            @EcsRegion("eu-west-1") EcsClient irelandClient) {
+        assertThat(ireland).isSameAs(irelandAgain).isNotSameAs(home);
+        irelandClient.createCluster(r -> r.clusterName("dev"));
+        irelandClient.registerTaskDefinition(r -> r.family("app").networkMode(NetworkMode.AWSVPC)
+                .requiresCompatibilities(Compatibility.FARGATE).cpu("256").memory("512")
+                .containerDefinitions(c -> c.name("app").image("app:1")));
+        String task = irelandClient.runTask(r -> r.cluster("dev").taskDefinition("app").launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-1")))).tasks().get(0).taskArn();
+
+        // Through the home region's client this task would be MISSING, a failure of the wait.
+        assertThat(ireland.waitUntilTasksRunning(r -> r.cluster("dev").tasks(task)).matched().response().orElseThrow()
+                .tasks().get(0).lastStatus()).isEqualTo("RUNNING");
+    }
 }

@@ -57,8 +57,10 @@ public final class MockResource implements AutoCloseable {
 
     /** The waiter on the mock's clock, over the client of that region and account. */
     public EcsWaiter waiter(String region, String account) {
+        // The client first: a ConcurrentHashMap must not be changed from inside its own computeIfAbsent.
+        EcsClient client = client(region, account);
         return (EcsWaiter) clients.computeIfAbsent(new ClientKey(EcsWaiter.class, region, account),
-                key -> mock.waiter(client(region, account)));
+                key -> mock.waiter(client));
     }
 
     @Override
