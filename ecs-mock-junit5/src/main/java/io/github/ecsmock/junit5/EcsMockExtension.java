@@ -6,6 +6,8 @@ import io.github.ecsmock.Transport;
 import io.github.ecsmock.ValidationProfile;
 import io.github.ecsmock.junit5.internal.MockResource;
 import io.github.ecsmock.junit5.internal.MockSettings;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Executable;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,9 +16,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
@@ -48,6 +53,7 @@ import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
  */
 public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EcsMockExtension.class);
+    private static final String PARAMETERIZED_TEST = "org.junit.jupiter.params.ParameterizedTest";
 
     /** Settings from the builder; {@code null} when registered declaratively (then the annotation decides). */
     private final MockSettings settings;
@@ -79,16 +85,48 @@ public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCall
         }
     }
 
+    /**
+     * The clients, the waiter, the mock and its endpoint {@code URI}; a {@code URI} only outside a
+     * {@code @ParameterizedTest}, whose arguments may be URIs of their own (such a test asks for the
+     * {@code EcsMock} and its {@code endpoint()}).
+     */
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == EcsClient.class || type == EcsAsyncClient.class || type == EcsWaiter.class || type == EcsMock.class
-                || type == URI.class;
+                || type == URI.class && !isParameterizedTest(parameter.getDeclaringExecutable());
+    }
+
+    /**
+     * Annotated {@code @ParameterizedTest}, directly or through an annotation of the user's; by name, so
+     * that the extension needs no junit-jupiter-params on the class path.
+     */
+    private static boolean isParameterizedTest(Executable executable) {
+        for (Annotation annotation : executable.getAnnotations()) {
+            if (annotation.annotationType().getName().equals(PARAMETERIZED_TEST)) {
+                return true;
+            }
+            for (Annotation meta : annotation.annotationType().getAnnotations()) {
+                if (meta.annotationType().getName().equals(PARAMETERIZED_TEST)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         MockResource resource = resource(context);
+        try {
+            return resolve(parameter, resource);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterResolutionException(e.getMessage() + " (" + parameter.getParameter() + " of "
+                    + parameter.getDeclaringExecutable().getName() + ")", e);
+        }
+    }
+
+    private static Object resolve(ParameterContext parameter, MockResource resource) {
         Class<?> type = parameter.getParameter().getType();
         String region = parameter.findAnnotation(EcsRegion.class).map(EcsRegion::value).orElse(resource.settings().region());
         String account = parameter.findAnnotation(EcsAccount.class).map(EcsAccount::value).orElse(resource.settings().account());
@@ -124,8 +162,25 @@ public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCall
         ExtensionContext owner = classContext(context);
         MockResource resource = owner.getStore(NAMESPACE).getOrComputeIfAbsent(
                 MockResource.class, key -> MockResource.start(settingsFor(owner)), MockResource.class);
+        checkSameSettings(owner, resource);
         lastResource = resource;
         return resource;
+    }
+
+    /**
+     * A {@code @Nested} class shares its outer class's mock, so settings of its own would be ignored:
+     * an {@link EcsMockTest} on it that differs from the one the mock was made with is a mistake to
+     * point out, not to drop silently.
+     */
+    private void checkSameSettings(ExtensionContext owner, MockResource resource) {
+        if (settings != null || owner.getTestClass().isEmpty()) {
+            return;
+        }
+        Optional<EcsMockTest> own = AnnotationSupport.findAnnotation(owner.getRequiredTestClass(), EcsMockTest.class);
+        if (own.isPresent() && !own.get().equals(resource.settings().annotation())) {
+            throw new ExtensionConfigurationException(owner.getRequiredTestClass().getName() + " shares the mock of its "
+                    + "outer class, so its own " + own.get() + " cannot apply; put the settings on the outermost class.");
+        }
     }
 
     /** The nearest context of a test class: the mock lives as long as the class. */
@@ -145,10 +200,11 @@ public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCall
         if (settings != null) {
             return settings;
         }
+        // Found also through an annotation of the user's that carries it, or an interface the class implements.
         for (Class<?> type = classContext.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
-            EcsMockTest annotation = type.getAnnotation(EcsMockTest.class);
-            if (annotation != null) {
-                return MockSettings.of(annotation);
+            Optional<EcsMockTest> annotation = AnnotationSupport.findAnnotation(type, EcsMockTest.class);
+            if (annotation.isPresent()) {
+                return MockSettings.of(annotation.get());
             }
         }
         return MockSettings.DEFAULTS;
@@ -231,7 +287,7 @@ public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCall
 
         public EcsMockExtension build() {
             MockSettings built = new MockSettings(region, account, port, reset, validation, lifecycle, credentials,
-                    transport, customizer);
+                    transport, customizer, null);
             built.newMock(); // fails now, at registration, on a setting the mock refuses
             return new EcsMockExtension(built);
         }

@@ -11,13 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** What one test class's mock looks like, from the extension's builder or the {@link EcsMockTest} annotation. */
+/**
+ * What one test class's mock looks like, from the extension's builder or the {@link EcsMockTest}
+ * annotation; {@code annotation} is the one it was read from, null for the builder and the defaults.
+ */
 public record MockSettings(String region, String account, int port, ResetMode reset, ValidationProfile validation,
                            Lifecycle lifecycle, Map<String, String> credentials, Transport transport,
-                           Consumer<EcsMock.Builder> customizer) {
+                           Consumer<EcsMock.Builder> customizer, EcsMockTest annotation) {
 
     public static final MockSettings DEFAULTS = new MockSettings(EcsMock.DEFAULT_REGION, EcsMock.DEFAULT_ACCOUNT, 0,
-            ResetMode.BEFORE_EACH, ValidationProfile.LENIENT, Lifecycle.immediate(), Map.of(), Transport.HTTP, builder -> { });
+            ResetMode.BEFORE_EACH, ValidationProfile.LENIENT, Lifecycle.immediate(), Map.of(), Transport.HTTP, builder -> { },
+            null);
 
     public MockSettings {
         credentials = Collections.unmodifiableMap(new LinkedHashMap<>(credentials));
@@ -31,7 +35,7 @@ public record MockSettings(String region, String account, int port, ResetMode re
                     if (!fixture.isEmpty()) {
                         builder.withFixture(fixture);
                     }
-                });
+                }, annotation);
     }
 
     /** A mock built with these settings, not yet started. */
