@@ -437,6 +437,25 @@ class TaskDefinitionsTest extends EcsApiTest {
     }
 
     @Test
+    void negativeContainerSizesAndPortsBeyondTheRangeAreRefused() {
+        assertClientError(r -> r.family("neg").containerDefinitions(c -> c.name("a").image("x").memory(-100_000)),
+                "Invalid 'memory' setting for container 'a'.");
+        assertClientError(r -> r.family("neg").containerDefinitions(c -> c.name("a").image("x").memory(128).cpu(-5000)),
+                "Invalid 'cpu' setting for container 'a'.");
+        assertClientError(r -> r.family("neg").containerDefinitions(c -> c.name("a").image("x").memoryReservation(0)),
+                "Invalid 'memoryReservation' setting for container 'a'.");
+        assertClientError(r -> r.family("neg").containerDefinitions(c -> c.name("a").image("x").memory(128)
+                        .portMappings(p -> p.containerPort(-5).hostPort(70_000))),
+                "Invalid port mapping for container 'a': ports are between 1 and 65535 (a hostPort of 0 asks for a dynamic port).");
+        assertClientError(r -> r.family("neg").containerDefinitions(c -> c.name("a").image("x").memory(128)
+                        .portMappings(p -> p.containerPort(80).hostPort(70_000))),
+                "Invalid port mapping for container 'a': ports are between 1 and 65535 (a hostPort of 0 asks for a dynamic port).");
+        assertThat(ecs.listTaskDefinitions().taskDefinitionArns()).isEmpty();
+        assertThat(ecs.registerTaskDefinition(r -> r.family("ok").containerDefinitions(c -> c.name("a").image("x").memory(128)
+                .portMappings(p -> p.containerPort(65_535).hostPort(0)))).taskDefinition().revision()).isEqualTo(1);
+    }
+
+    @Test
     void containerCpuSumGreaterThanTaskCpuIsRefused() {
         assertClientError(r -> r.family("web").cpu("256").memory("512").containerDefinitions(
                 ContainerDefinition.builder().name("a").image("nginx").cpu(200).build(),

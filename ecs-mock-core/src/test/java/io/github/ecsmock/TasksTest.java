@@ -214,6 +214,15 @@ class TasksTest extends EcsApiTest {
     }
 
     @Test
+    void overrideWithANegativeSizeIsRefused() {
+        registerFargate("web");
+
+        assertNotRun(InvalidParameterException.class,
+                fargateTask("web").andThen(r -> r.overrides(o -> o.containerOverrides(c -> c.name("app").memory(-99_999)))),
+                "Override for container named app has a negative cpu, memory or memoryReservation.");
+    }
+
+    @Test
     void overrideOfAnUnknownContainerIsRefused() {
         registerFargate("web");
 

@@ -167,6 +167,7 @@ final class TaskDefinitionRules {
         boolean sameHostPort = "awsvpc".equals(networkMode) || "host".equals(networkMode);
         int cpuSum = 0;
         for (ContainerDefinition container : containers) {
+            checkContainerSizes(container);
             if (sameHostPort) {
                 for (PortMapping mapping : container.portMappings()) {
                     if (mapping.hostPort() != null && mapping.containerPort() != null
@@ -184,6 +185,35 @@ final class TaskDefinitionRules {
         if (cpu != null && cpuSum > cpu) {
             throw Errors.client("The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'.");
         }
+    }
+
+    /**
+     * Sizes and ports no container can have. The model sets no bounds on them, but a negative memory
+     * would give a container instance capacity back on every placement and a port beyond 65535 would
+     * be reserved on it; the texts are in ECS's manner ("Invalid 'cpu' setting for task."), the exact
+     * ones for containers are not known.
+     */
+    private static void checkContainerSizes(ContainerDefinition container) {
+        String name = container.name();
+        if (container.cpu() != null && container.cpu() < 0) {
+            throw Errors.client("Invalid 'cpu' setting for container '" + name + "'.");
+        }
+        if (container.memory() != null && container.memory() < 1) {
+            throw Errors.client("Invalid 'memory' setting for container '" + name + "'.");
+        }
+        if (container.memoryReservation() != null && container.memoryReservation() < 1) {
+            throw Errors.client("Invalid 'memoryReservation' setting for container '" + name + "'.");
+        }
+        for (PortMapping mapping : container.portMappings()) {
+            if (!isPort(mapping.containerPort(), 1) || !isPort(mapping.hostPort(), 0)) {
+                throw Errors.client("Invalid port mapping for container '" + name + "': ports are between 1 and 65535"
+                        + " (a hostPort of 0 asks for a dynamic port).");
+            }
+        }
+    }
+
+    private static boolean isPort(Integer port, int lowest) {
+        return port == null || port >= lowest && port <= 65_535;
     }
 
     /**

@@ -323,6 +323,10 @@ public final class Tasks {
         return definition;
     }
 
+    private static boolean isNegative(Integer value) {
+        return value != null && value < 0;
+    }
+
     private static void checkOverrides(TaskDefinition definition, TaskOverride overrides) {
         if (overrides == null) {
             return;
@@ -333,6 +337,11 @@ public final class Tasks {
             if (override.name() == null || !names.contains(override.name())) {
                 throw Errors.invalidParameter("Override for container named " + override.name()
                         + " is not a container in the TaskDefinition.");
+            }
+            // Negative sizes would hand a container instance capacity back on every placement.
+            if (isNegative(override.cpu()) || isNegative(override.memory()) || isNegative(override.memoryReservation())) {
+                throw Errors.invalidParameter("Override for container named " + override.name()
+                        + " has a negative cpu, memory or memoryReservation.");
             }
         }
     }
