@@ -14,6 +14,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
@@ -127,6 +128,25 @@ class ServicesTest extends EcsApiTest {
         assertThat(service.deploymentConfiguration().deploymentCircuitBreaker())
                 .isEqualTo(DeploymentCircuitBreaker.builder().enable(false).rollback(false).build());
         assertThat(service.deploymentConfiguration().strategyAsString()).isEqualTo("ROLLING");
+    }
+
+    /** hookDetails is free-form JSON (a document in the model): any JSON value goes in and comes back as it was. */
+    @Test
+    void aLifecycleHookKeepsItsFreeFormDetails() {
+        registerFargate("web");
+        Document details = Document.mapBuilder().putString("env", "prod").putNumber("weight", 2.5)
+                .putList("stages", List.of(Document.fromString("canary"), Document.fromNull()))
+                .putDocument("nested", Document.mapBuilder().putBoolean("dryRun", true).build()).build();
+
+        ecs.createService(fargateService("web", 1).andThen(r -> r.deploymentConfiguration(d -> d.lifecycleHooks(h -> h
+                .hookTargetArn("arn:aws:lambda:us-east-1:123456789012:function:check")
+                .roleArn("arn:aws:iam::123456789012:role/hooks")
+                .lifecycleStagesWithStrings("POST_SCALE_UP")
+                .hookDetails(details)))));
+
+        Service described = ecs.describeServices(r -> r.cluster("prod").services("web")).services().get(0);
+        assertThat(described.deploymentConfiguration().lifecycleHooks()).singleElement()
+                .satisfies(hook -> assertThat(hook.hookDetails()).isEqualTo(details));
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.protocol.MarshallingKnownType;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
@@ -308,8 +309,71 @@ public final class AwsJsonCodec {
                 SdkPojo nested = field.constructor().get();
                 readObject(parser, nested, path);
                 return ((SdkBuilder<?, ?>) nested).build();
+            case DOCUMENT:
+                return document(parser);
             default:
                 throw Errors.serialization("Member '" + path + "' has a type ecs-mock cannot read.");
+        }
+    }
+
+    /**
+     * A member of free-form JSON (a lifecycle hook's {@code hookDetails}), as the SDK holds it: any JSON
+     * value, kept as it came, numbers with their digits.
+     */
+    private static Document document(JsonParser parser) throws IOException {
+        switch (parser.currentToken()) {
+            case START_OBJECT: {
+                Map<String, Document> members = new LinkedHashMap<>();
+                for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    members.put(name, document(parser));
+                }
+                return Document.fromMap(members);
+            }
+            case START_ARRAY: {
+                List<Document> items = new ArrayList<>();
+                for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                    items.add(document(parser));
+                }
+                return Document.fromList(items);
+            }
+            case VALUE_STRING:
+                return Document.fromString(parser.getText());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return Document.fromNumber(parser.getText());
+            case VALUE_TRUE:
+                return Document.fromBoolean(true);
+            case VALUE_FALSE:
+                return Document.fromBoolean(false);
+            default:
+                return Document.fromNull();
+        }
+    }
+
+    private static void writeDocument(JsonGenerator out, Document document) throws IOException {
+        if (document.isNull()) {
+            out.writeNull();
+        } else if (document.isBoolean()) {
+            out.writeBoolean(document.asBoolean());
+        } else if (document.isNumber()) {
+            out.writeNumber(document.asNumber().stringValue());
+        } else if (document.isString()) {
+            out.writeString(document.asString());
+        } else if (document.isList()) {
+            out.writeStartArray();
+            for (Document item : document.asList()) {
+                writeDocument(out, item);
+            }
+            out.writeEndArray();
+        } else {
+            out.writeStartObject();
+            for (Map.Entry<String, Document> member : document.asMap().entrySet()) {
+                out.writeFieldName(member.getKey());
+                writeDocument(out, member.getValue());
+            }
+            out.writeEndObject();
         }
     }
 
@@ -415,6 +479,7 @@ public final class AwsJsonCodec {
                 out.writeEndObject();
             }
             case SDK_POJO -> writeObject(out, (SdkPojo) value, planOf(member.plan(), value), null);
+            case DOCUMENT -> writeDocument(out, (Document) value);
             default -> throw new IllegalStateException("No JSON form for member " + member.field().memberName());
         }
     }

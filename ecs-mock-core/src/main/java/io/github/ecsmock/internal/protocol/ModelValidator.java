@@ -174,7 +174,12 @@ public final class ModelValidator {
             return;
         }
         switch (shape.type()) {
-            case "structure" -> structure(operation, shape, (SdkPojo) value, path);
+            case "structure" -> {
+                // A document (free-form JSON such as hookDetails) is a structure in the model with no members to check.
+                if (value instanceof SdkPojo pojo) {
+                    structure(operation, shape, pojo, path);
+                }
+            }
             case "list" -> {
                 List<?> list = (List<?>) value;
                 size(shape, list.size(), path);
