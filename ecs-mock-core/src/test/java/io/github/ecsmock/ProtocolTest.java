@@ -181,6 +181,27 @@ class ProtocolTest extends EcsApiTest {
 
         assertThat(answer.status).isEqualTo(400);
         assertThat(answer.errorType()).isEqualTo("SerializationException");
+        assertThat(answer.errorMessage()).startsWith("The request body is not valid JSON: Unexpected character ('n'")
+                .endsWith("was expecting double-quote to start field name (line 1, column 2).");
+    }
+
+    /** The parser's messages name its own features and settings; an answer names only the problem and where. */
+    @Test
+    void malformedJsonIsDescribedWithoutTheParsersVocabulary() {
+        List<String> messages = List.of(
+                post("CreateCluster", "{").errorMessage(),
+                post("CreateCluster", "{\"clusterName\":NaN}").errorMessage(),
+                post("CreateCluster", "[".repeat(65) + "]".repeat(65)).errorMessage(),
+                post("CreateCluster", "{\"a\":".repeat(70) + "1" + "}".repeat(70)).errorMessage());
+
+        assertThat(messages).allSatisfy(message -> assertThat(message)
+                .doesNotContain("Source", "Feature", "StreamReadConstraints", "`", "REDACTED"));
+        assertThat(messages.get(0)).isEqualTo("The request body is not valid JSON: Unexpected end-of-input: expected close "
+                + "marker for Object (line 1, column 2).");
+        assertThat(messages.get(1)).startsWith("The request body is not valid JSON: Non-standard token 'NaN'");
+        assertThat(messages.get(3)).isEqualTo("The request body is nested more than 64 deep, or holds a string or number "
+                + "longer than ecs-mock reads.");
+        assertThat(ecs.listClusters().clusterArns()).isEmpty();
     }
 
     @Test

@@ -2,10 +2,12 @@ package io.github.ecsmock.internal.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.github.ecsmock.internal.errors.Errors;
 import java.io.IOException;
@@ -139,8 +141,11 @@ public final class AwsJsonCodec {
                         throw Errors.serialization("The request body holds more than one JSON value.");
                     }
                 }
+            } catch (StreamConstraintsException e) {
+                throw Errors.serialization("The request body is nested more than 64 deep, or holds a string or number longer "
+                        + "than ecs-mock reads.");
             } catch (JsonProcessingException e) {
-                throw Errors.serialization("The request body is not valid JSON: " + e.getOriginalMessage());
+                throw Errors.serialization("The request body is not valid JSON: " + problem(e));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -314,6 +319,29 @@ public final class AwsJsonCodec {
             default:
                 throw Errors.serialization("Member '" + path + "' has a type ecs-mock cannot read.");
         }
+    }
+
+    /**
+     * What the JSON parser found wrong and where, without its own vocabulary: its messages name its
+     * features and settings ({@code JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS}, a redacted source),
+     * which mean nothing to a caller of ECS.
+     */
+    static String problem(JsonProcessingException e) {
+        String text = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        for (String internal : List.of(" (start marker", "[Source", ": enable", "`")) {
+            int at = text.indexOf(internal);
+            if (at >= 0) {
+                text = text.substring(0, at);
+            }
+        }
+        text = text.strip();
+        while (text.endsWith(":") || text.endsWith(",") || text.endsWith(";")) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        JsonLocation location = e.getLocation();
+        String where = location == null || location.getLineNr() < 0 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return (text.isEmpty() ? "malformed" : text) + where + ".";
     }
 
     /**
