@@ -17,6 +17,7 @@ import java.util.Enumeration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CompletionException;
 import io.javalin.compression.CompressionStrategy;
@@ -171,7 +172,13 @@ public final class HttpServer implements AutoCloseable {
                     refuseTooLarge(ctx, protocol);
                     return;
                 }
-                byte[] body = ctx.bodyAsBytes();
+                byte[] body;
+                try {
+                    body = ctx.bodyAsBytes();
+                } catch (Exception e) {
+                    refuseUnreadable(ctx, protocol, e);
+                    return;
+                }
                 if (body.length > MAX_REQUEST_BYTES) {
                     refuseTooLarge(ctx, protocol);
                     return;
@@ -221,6 +228,23 @@ public final class HttpServer implements AutoCloseable {
         ctx.header("Connection", "close");
         write(ctx, protocol.error(new EcsError("RequestEntityTooLargeException", 413,
                 "The request body is larger than ecs-mock accepts (" + MAX_REQUEST_BYTES + " bytes).")));
+    }
+
+    /**
+     * Answers a body that could not be read: it ended before its Content-Length, its chunked encoding
+     * was malformed, or it stopped arriving. Left to Javalin, that was a plain-text 500 or 408.
+     */
+    private static void refuseUnreadable(Context ctx, EcsProtocol protocol, Exception e) {
+        boolean timedOut = false;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            timedOut |= cause instanceof TimeoutException;
+        }
+        LOG.debug("ecs-mock could not read a request body: {}", e.toString());
+        ctx.header("Connection", "close");
+        write(ctx, protocol.error(timedOut
+                ? new EcsError("RequestTimeoutException", 408, "The request body stopped arriving before its end.")
+                : new EcsError("BadRequestException", 400,
+                        "The request body could not be read: it ended early or its chunked encoding is malformed.")));
     }
 
     /**
