@@ -437,6 +437,19 @@ class TaskDefinitionsTest extends EcsApiTest {
     }
 
     @Test
+    void aDefinitionWithoutAnEssentialContainerIsRefused() {
+        assertClientError(r -> r.family("sidecars").containerDefinitions(
+                        c -> c.name("a").image("x").memory(128).essential(false),
+                        c -> c.name("b").image("y").memory(128).essential(false)),
+                "Task definition doesn't have any essential container.");
+        // Left out, 'essential' means true.
+        assertThat(ecs.registerTaskDefinition(r -> r.family("sidecars").containerDefinitions(
+                c -> c.name("a").image("x").memory(128).essential(false),
+                c -> c.name("b").image("y").memory(128))).taskDefinition().containerDefinitions())
+                .extracting(ContainerDefinition::essential).containsExactly(false, true);
+    }
+
+    @Test
     void negativeContainerSizesAndPortsBeyondTheRangeAreRefused() {
         assertClientError(r -> r.family("neg").containerDefinitions(c -> c.name("a").image("x").memory(-100_000)),
                 "Invalid 'memory' setting for container 'a'.");

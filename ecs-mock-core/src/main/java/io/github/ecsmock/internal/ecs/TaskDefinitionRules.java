@@ -185,6 +185,10 @@ final class TaskDefinitionRules {
         if (cpu != null && cpuSum > cpu) {
             throw Errors.client("The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'.");
         }
+        if (containers.stream().allMatch(container -> Boolean.FALSE.equals(container.essential()))) {
+            // A container without 'essential' is essential; a task needs one to know when it has ended.
+            throw Errors.client("Task definition doesn't have any essential container.");
+        }
     }
 
     /**
