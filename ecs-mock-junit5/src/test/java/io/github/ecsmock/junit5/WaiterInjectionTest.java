@@ -18,14 +18,19 @@ import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
 @EcsMockTest(stepped = true)
 class WaiterInjectionTest {
 
-    @Test
-    void waitingForRunningMovesTheMockClockNotTheWallClock(EcsClient ecs, EcsWaiter waiter, EcsMock mock) {
+    /** A cluster "dev", a Fargate definition and one task of it, through {@code ecs}; returns the task's ARN. */
+    private static String startTask(EcsClient ecs) {
         ecs.createCluster(r -> r.clusterName("dev"));
         ecs.registerTaskDefinition(r -> r.family("app").networkMode(NetworkMode.AWSVPC)
                 .requiresCompatibilities(Compatibility.FARGATE).cpu("256").memory("512")
                 .containerDefinitions(c -> c.name("app").image("app:1")));
-        String task = ecs.runTask(r -> r.cluster("dev").taskDefinition("app").launchType(LaunchType.FARGATE)
+        return ecs.runTask(r -> r.cluster("dev").taskDefinition("app").launchType(LaunchType.FARGATE)
                 .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-1")))).tasks().get(0).taskArn();
+    }
+
+    @Test
+    void waitingForRunningMovesTheMockClockNotTheWallClock(EcsClient ecs, EcsWaiter waiter, EcsMock mock) {
+        String task = startTask(ecs);
         Instant before = mock.clock().now();
 
         WaiterResponse<DescribeTasksResponse> waited = waiter.waitUntilTasksRunning(r -> r.cluster("dev").tasks(task));
@@ -40,12 +45,7 @@ class WaiterInjectionTest {
             @EcsRegion("eu-west-1") EcsWaiter ireland, @EcsRegion("eu-west-1") EcsWaiter irelandAgain, EcsWaiter home,
             @EcsRegion("eu-west-1") EcsClient irelandClient) {
         assertThat(ireland).isSameAs(irelandAgain).isNotSameAs(home);
-        irelandClient.createCluster(r -> r.clusterName("dev"));
-        irelandClient.registerTaskDefinition(r -> r.family("app").networkMode(NetworkMode.AWSVPC)
-                .requiresCompatibilities(Compatibility.FARGATE).cpu("256").memory("512")
-                .containerDefinitions(c -> c.name("app").image("app:1")));
-        String task = irelandClient.runTask(r -> r.cluster("dev").taskDefinition("app").launchType(LaunchType.FARGATE)
-                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-1")))).tasks().get(0).taskArn();
+        String task = startTask(irelandClient);
 
         // Through the home region's client this task would be MISSING, a failure of the wait.
         assertThat(ireland.waitUntilTasksRunning(r -> r.cluster("dev").tasks(task)).matched().response().orElseThrow()
