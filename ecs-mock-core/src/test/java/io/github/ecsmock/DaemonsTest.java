@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.ContainerInstance;
@@ -343,6 +344,25 @@ class DaemonsTest extends EcsApiTest {
                     assertThat(provider.runningCount()).isEqualTo(2);
                 });
             });
+        }
+
+        @Test
+        void listTasksByDaemonNameListsOnlyThatDaemonsTasks() {
+            instance("i-0000000000000000a");
+            instance("i-0000000000000000b");
+            registerAgent("agent:1");
+            createDaemon(AGENT_1);
+            ecs.registerTaskDefinition(r -> r.family("job").containerDefinitions(c -> c.name("job").image("job").memory(64)));
+            String other = ecs.runTask(r -> r.cluster("prod").taskDefinition("job").launchType(LaunchType.EC2))
+                    .tasks().get(0).taskArn();
+
+            List<String> ofDaemon = ecs.listTasks(r -> r.cluster("prod").daemonName("my-monitoring-daemon")).taskArns();
+
+            assertThat(ofDaemon).hasSize(2).doesNotContain(other)
+                    .containsExactlyInAnyOrderElementsOf(daemonTasks("RUNNING").stream()
+                            .filter(task -> task.group().equals("daemon:my-monitoring-daemon")).map(Task::taskArn).toList());
+            assertThat(ecs.listTasks(r -> r.cluster("prod")).taskArns()).hasSize(3);
+            assertThat(ecs.listTasks(r -> r.cluster("prod").daemonName("no-such-daemon")).taskArns()).isEmpty();
         }
 
         @Test

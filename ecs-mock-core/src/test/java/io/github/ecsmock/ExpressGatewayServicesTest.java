@@ -266,6 +266,22 @@ class ExpressGatewayServicesTest extends EcsApiTest {
     }
 
     @Test
+    void listServicesFiltersByWhoManagesTheService() {
+        ecs.createExpressGatewayService(express("web"));
+        ecs.registerTaskDefinition(r -> r.family("plain").networkMode("awsvpc").requiresCompatibilitiesWithStrings("FARGATE")
+                .cpu("256").memory("512").containerDefinitions(c -> c.name("app").image("app")));
+        String plain = ecs.createService(r -> r.cluster("dev").serviceName("plain").taskDefinition("plain").desiredCount(0)
+                .launchType(LaunchType.FARGATE).networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
+                .service().serviceArn();
+
+        assertThat(ecs.listServices(r -> r.cluster("dev").resourceManagementType(ResourceManagementType.ECS)).serviceArns())
+                .containsExactly(WEB_ARN);
+        assertThat(ecs.listServices(r -> r.cluster("dev").resourceManagementType(ResourceManagementType.CUSTOMER)).serviceArns())
+                .containsExactly(plain);
+        assertThat(ecs.listServices(r -> r.cluster("dev")).serviceArns()).containsExactlyInAnyOrder(WEB_ARN, plain);
+    }
+
+    @Test
     void anUnknownExpressServiceIsResourceNotFound() {
         ecs.registerTaskDefinition(r -> r.family("plain").networkMode("awsvpc").requiresCompatibilitiesWithStrings("FARGATE")
                 .cpu("256").memory("512").containerDefinitions(c -> c.name("app").image("app")));

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
@@ -211,6 +212,23 @@ class TasksTest extends EcsApiTest {
                 override, ContainerOverride.builder().name("sidecar").build());
         assertThat(describeTasks(task.taskArn()).get(0).overrides().containerOverrides().get(0).command())
                 .containsExactly("sh", "-c", "echo hello");
+    }
+
+    @Test
+    void startedByIsTheOnlyFilterListTasksTakesWithIt() {
+        registerFargate("web");
+        String task = ecs.runTask(fargateTask("web").andThen(r -> r.startedBy("nightly"))).tasks().get(0).taskArn();
+
+        for (Consumer<ListTasksRequest.Builder> combined : List.<Consumer<ListTasksRequest.Builder>>of(
+                r -> r.family("web"), r -> r.launchType(LaunchType.FARGATE), r -> r.serviceName("web"),
+                r -> r.containerInstance("0123456789abcdef0123456789abcdef"), r -> r.daemonName("agent"))) {
+            assertError(InvalidParameterException.class,
+                    () -> ecs.listTasks(combined.andThen(r -> r.cluster("prod").startedBy("nightly"))),
+                    "cannot specify startedBy with other arguments");
+        }
+        assertThat(ecs.listTasks(r -> r.cluster("prod").startedBy("nightly")).taskArns()).containsExactly(task);
+        assertThat(ecs.listTasks(r -> r.cluster("prod").startedBy("nightly").desiredStatus(DesiredStatus.RUNNING)).taskArns())
+                .containsExactly(task);
     }
 
     @Test

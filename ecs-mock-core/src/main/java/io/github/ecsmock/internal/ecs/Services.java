@@ -275,6 +275,11 @@ public final class Services {
         if (request.schedulingStrategy() != null) {
             wanted = wanted.and(service -> request.schedulingStrategyAsString().equals(service.config().schedulingStrategyAsString()));
         }
+        if (request.resourceManagementType() != null) {
+            // ECS for the services behind Express gateways, CUSTOMER for the rest.
+            wanted = wanted.and(service -> request.resourceManagementTypeAsString()
+                    .equals(service.config().resourceManagementTypeAsString()));
+        }
         PageTokens.Page<ServiceEntry> page = state.pageTokens().page("ListServices",
                 state.services().inOrder(cluster.arn()), request.nextToken(), size, wanted, String::valueOf, Long::valueOf);
         return ListServicesResponse.builder()

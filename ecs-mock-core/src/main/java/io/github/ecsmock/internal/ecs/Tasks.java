@@ -260,6 +260,12 @@ public final class Tasks {
     public ListTasksResponse listTasks(EcsState state, ListTasksRequest request) {
         ClusterEntry cluster = state.activeCluster(request.cluster());
         int size = PageTokens.pageSize(request.maxResults(), 100, 100);
+        // "When you specify startedBy as the filter, it must be the only filter that you use" (API
+        // reference); desiredStatus, which always has a value, is not counted.
+        if (request.startedBy() != null && (request.family() != null || request.serviceName() != null
+                || request.containerInstance() != null || request.launchType() != null || request.daemonName() != null)) {
+            throw Errors.invalidParameter("cannot specify startedBy with other arguments");
+        }
         if (request.family() != null && !FAMILY.matcher(request.family()).matches()) {
             throw Errors.invalidParameter("family must match ^[a-zA-Z0-9\\-_]+$");
         }
@@ -285,6 +291,11 @@ public final class Tasks {
         }
         if (request.launchType() != null) {
             wanted = wanted.and(task -> request.launchTypeAsString().equals(task.launchType()));
+        }
+        if (request.daemonName() != null) {
+            // A daemon's tasks are in its group; an unknown name lists nothing (ECS's answer for it is not captured).
+            String group = "daemon:" + request.daemonName();
+            wanted = wanted.and(task -> group.equals(task.group()));
         }
         if (request.containerInstance() != null) {
             // An instance that is not in the cluster lists nothing (ECS's answer for it is not captured).
