@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.ecsmock.internal.protocol.EcsProtocol;
+import io.github.ecsmock.internal.protocol.ProtocolRequest;
+import io.github.ecsmock.internal.protocol.ProtocolResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -83,6 +87,27 @@ class FaultsTest extends EcsApiTest {
         assertThat(error.awsErrorDetails().errorMessage())
                 .isEqualTo("User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ecs:DescribeClusters");
         assertThat(ecs.describeClusters(r -> r.clusters("prod")).clusters()).hasSize(1);
+    }
+
+    /**
+     * The mock's own requests (the HTTP server's warm-up on the first start of a JVM, fixtures) leave the
+     * faults to the test's calls: the warm-up's DescribeClusters took a failNext set just after start(),
+     * and a delayNext moved the clock.
+     */
+    @Test
+    void theMocksOwnRequestsLeaveInjectedFaultsToTheTest() {
+        mock.failNext("DescribeClusters").withError("ClientException", "Not now.");
+        mock.delayNext("DescribeClusters").by(Duration.ofHours(1));
+        Instant before = mock.clock().now();
+
+        ProtocolResponse own = mock.protocol().handleUnsigned(ProtocolRequest.post(EcsProtocol.TARGET_PREFIX + "DescribeClusters",
+                null, "{\"clusters\":[\"ecs-mock-warm-up\"]}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(own.isError()).isFalse();
+        assertThat(mock.clock().now()).isEqualTo(before);
+        ClientException error = catchThrowableOfType(ClientException.class, () -> ecs.describeClusters(r -> r.clusters("prod")));
+        assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("Not now.");
+        assertThat(mock.clock().now()).isEqualTo(before.plus(Duration.ofHours(1)));
     }
 
     @Test

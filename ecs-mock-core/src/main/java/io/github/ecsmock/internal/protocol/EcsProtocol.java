@@ -68,14 +68,17 @@ public final class EcsProtocol {
     }
 
     /**
-     * Answers a request the mock makes of itself (a fixture), which carries no signature: it is not
-     * held to strict authentication.
+     * Answers a request the mock makes of itself (a fixture, the HTTP server's warm-up): it carries no
+     * signature, so it is not held to strict authentication, and it is not the test's, so the faults a
+     * test injected are left for the test's own calls (a warm-up that took a failNext made the test's
+     * call succeed, and one that took a delayNext moved the clock).
      */
     public ProtocolResponse handleUnsigned(ProtocolRequest http) {
         return handle(http, false);
     }
 
-    private ProtocolResponse handle(ProtocolRequest http, boolean verify) {
+    /** {@code fromCaller} is false for the mock's own requests: no signature check, no injected faults. */
+    private ProtocolResponse handle(ProtocolRequest http, boolean fromCaller) {
         String requestId = newRequestId();
         String target = http.header("X-Amz-Target");
         String operationName = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
@@ -83,7 +86,7 @@ public final class EcsProtocol {
         SdkPojo request = null;
         ProtocolResponse response;
         try {
-            if (verify && verifier != null) {
+            if (fromCaller && verifier != null) {
                 verifier.verify(http);
             }
             String name = operationName(target);
@@ -92,14 +95,16 @@ public final class EcsProtocol {
             // Fetched here, not held: the model loads on the first request (the start thread's warm-up),
             // not while the caller builds a mock.
             ModelValidator.load().validate(name, request);
-            Faults faults = states.faults();
-            Optional<Duration> delay = faults.delayFor(name, request);
-            if (delay.isPresent()) {
-                states.clock().advance(delay.get());
-            }
-            Optional<EcsError> injected = faults.errorFor(name, request);
-            if (injected.isPresent()) {
-                throw injected.get();
+            if (fromCaller) {
+                Faults faults = states.faults();
+                Optional<Duration> delay = faults.delayFor(name, request);
+                if (delay.isPresent()) {
+                    states.clock().advance(delay.get());
+                }
+                Optional<EcsError> injected = faults.errorFor(name, request);
+                if (injected.isPresent()) {
+                    throw injected.get();
+                }
             }
             SdkPojo answer = operation.invoke(states.of(scope.account(), scope.region()), request);
             response = new ProtocolResponse(200, requestId, codec.write(answer), null);
