@@ -175,17 +175,23 @@ public final class InMemoryTransport {
         }
     }
 
-    /** A publisher of one buffer, as the SDK reads a response body. */
+    /**
+     * A publisher of one buffer, as the SDK reads a response body. One terminal signal at most, and
+     * none after a cancel (reactive streams 1.7 and 3.6): the first request decides, with the buffer
+     * and completion, or with an error for a request of zero or less (3.9).
+     */
     private static Publisher<ByteBuffer> oneBuffer(byte[] bytes) {
         return subscriber -> subscriber.onSubscribe(new Subscription() {
-            private final AtomicBoolean sent = new AtomicBoolean();
-            private final AtomicBoolean cancelled = new AtomicBoolean();
+            private final AtomicBoolean finished = new AtomicBoolean();
 
             @Override
             public void request(long n) {
+                if (!finished.compareAndSet(false, true)) {
+                    return;
+                }
                 if (n <= 0) {
                     subscriber.onError(new IllegalArgumentException("Reactive Streams 3.9: request a positive number"));
-                } else if (!cancelled.get() && sent.compareAndSet(false, true)) {
+                } else {
                     subscriber.onNext(ByteBuffer.wrap(bytes));
                     subscriber.onComplete();
                 }
@@ -193,7 +199,7 @@ public final class InMemoryTransport {
 
             @Override
             public void cancel() {
-                cancelled.set(true);
+                finished.set(true);
             }
         });
     }
