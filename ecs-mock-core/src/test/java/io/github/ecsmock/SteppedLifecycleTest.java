@@ -147,6 +147,48 @@ class SteppedLifecycleTest extends EcsApiTest {
         assertThat(describe(taskArn).lastStatus()).isEqualTo("PENDING");
     }
 
+    /**
+     * Replacing four tasks with at most 100 % and at least 50 %: two old tasks stop, two new ones start
+     * once those have stopped, then the other two are replaced. At no step do fewer than two tasks run,
+     * or more than four hold a place (RUNNING or PENDING, those winding down included).
+     */
+    @Test
+    void aDeploymentAtOneHundredAndFiftyPercentKeepsTheServiceWithinItsBounds() {
+        ecs.createService(r -> r.cluster("dev").serviceName("workers").taskDefinition("worker").desiredCount(4)
+                .launchType(LaunchType.FARGATE)
+                .deploymentConfiguration(d -> d.maximumPercent(100).minimumHealthyPercent(50))
+                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0a1b2c3d4e5f60718"))));
+        mock.clock().advance(STEP.multipliedBy(3));
+        assertThat(service().runningCount()).isEqualTo(4);
+        register("worker:2.0");
+
+        ecs.updateService(r -> r.cluster("dev").service("workers").taskDefinition("worker:2"));
+        List<String> seen = new ArrayList<>();
+        for (int step = 0; step < 30 && !(service().deployments().size() == 1 && service().runningCount() == 4); step++) {
+            List<Task> tasks = tasksOfTheService();
+            long healthy = tasks.stream().filter(t -> t.lastStatus().equals("RUNNING") && t.desiredStatus().equals("RUNNING")).count();
+            long placed = tasks.stream().filter(t -> !t.lastStatus().equals("STOPPED")).count();
+            seen.add(healthy + "/" + placed);
+            assertThat(healthy).as("tasks RUNNING and meant to, step %d", step).isGreaterThanOrEqualTo(2);
+            assertThat(placed).as("tasks RUNNING or PENDING, step %d", step).isLessThanOrEqualTo(4);
+            mock.clock().advance(STEP);
+        }
+
+        Service done = service();
+        assertThat(done.deployments()).singleElement().satisfies(d -> {
+            assertThat(d.taskDefinition()).endsWith("task-definition/worker:2");
+            assertThat(d.runningCount()).isEqualTo(4);
+        });
+        assertThat(seen).as("healthy/placed at each step").contains("2/4");
+    }
+
+    /** Every task the service has now or has had and not yet forgotten, whatever its status. */
+    private List<Task> tasksOfTheService() {
+        List<String> arns = new ArrayList<>(ecs.listTasks(r -> r.cluster("dev").serviceName("workers")).taskArns());
+        arns.addAll(ecs.listTasks(r -> r.cluster("dev").serviceName("workers").desiredStatus("STOPPED")).taskArns());
+        return arns.isEmpty() ? List.of() : ecs.describeTasks(r -> r.cluster("dev").tasks(arns)).tasks();
+    }
+
     @Test
     void aRollingDeploymentGoesThroughTwoDeploymentsBackToOne() {
         Service created = ecs.createService(r -> r.cluster("dev").serviceName("workers").taskDefinition("worker")

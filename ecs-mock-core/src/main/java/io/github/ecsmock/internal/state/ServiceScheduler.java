@@ -102,11 +102,12 @@ final class ServiceScheduler {
                 protectedFromScaleIn(service, primary, excess - candidates.size());
             }
         }
-        // Start what the PRIMARY lacks, within maximumPercent.
+        // Start what the PRIMARY lacks, within maximumPercent: it bounds the tasks RUNNING or PENDING,
+        // and a task told to stop is one of them until it has stopped.
         int olderLive = older.stream().mapToInt(DeploymentEntry::live).sum();
         int maximum = Math.max(desired, desired * maximumPercent / 100);
         int lacking = desired - good;
-        int room = maximum - primary.live() - olderLive;
+        int room = maximum - notStopped(primary) - older.stream().mapToInt(ServiceScheduler::notStopped).sum();
         // A task that failed to start holds back the next launch from the moment it fails, not only
         // once it has walked to STOPPED (which sets retryAt): else every step of that walk relaunched.
         boolean waiting = primary.retryAt != null && state.now().isBefore(primary.retryAt)
@@ -116,9 +117,11 @@ final class ServiceScheduler {
         if (toStart > 0) {
             started.addAll(start(service, primary, toStart));
         }
-        // Stop older deployments' running tasks, and displaced ones, while enough tasks stay RUNNING.
+        // Stop older deployments' running tasks, and displaced ones, while enough tasks stay RUNNING. A
+        // task told to stop no longer counts as healthy, though it is RUNNING until it has wound down:
+        // counted, the next pass stopped as many again, down to none.
         int minimumHealthy = (int) Math.ceil(desired * minimumPercent / 100.0);
-        int healthy = primary.running() + older.stream().mapToInt(DeploymentEntry::running).sum();
+        int healthy = healthy(primary) + older.stream().mapToInt(ServiceScheduler::healthy).sum();
         int stoppable = healthy - minimumHealthy;
         for (TaskEntry task : displaced) {
             if (task.isLive() && stoppable > 0) {
@@ -382,6 +385,28 @@ final class ServiceScheduler {
             }
         }
         return counts;
+    }
+
+    /** Tasks RUNNING and meant to stay so: what minimumHealthyPercent counts. */
+    private static int healthy(DeploymentEntry deployment) {
+        int count = 0;
+        for (TaskEntry task : deployment.tasks()) {
+            if (task.isLive() && task.isRunning()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Tasks not yet STOPPED, those winding down included: what maximumPercent counts. */
+    private static int notStopped(DeploymentEntry deployment) {
+        int count = 0;
+        for (TaskEntry task : deployment.tasks()) {
+            if (!task.isStopped()) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private void stop(ServiceEntry service, DeploymentEntry deployment, TaskEntry task, List<TaskEntry> stopped) {
