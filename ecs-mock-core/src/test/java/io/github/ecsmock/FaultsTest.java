@@ -499,6 +499,8 @@ class FaultsTest extends EcsApiTest {
 
         mock.clock().advance(Duration.ofMinutes(5));
         assertThat(primary(describe()).failedTasks()).isEqualTo(4);
+        // A FAILED deployment starts nothing by design; no event blames the deployment configuration.
+        assertThat(messages(describe())).noneMatch(message -> message.contains("because of the service deployment configuration"));
     }
 
     @ParameterizedTest(name = "desired {0}, maximumPercent {1}: FAILED at failure {2}")

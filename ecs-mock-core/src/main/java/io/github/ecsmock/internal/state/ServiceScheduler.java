@@ -143,8 +143,10 @@ final class ServiceScheduler {
                 protectedFromScaleIn(service, deployment, kept);
             }
         }
+        // Blocked by the percentages, that is: a FAILED deployment starts nothing by design.
         if (lacking > 0 && !waiting && toStart == 0 && started.isEmpty() && stopped.isEmpty() && olderLive > 0
-                && older.stream().allMatch(d -> d.pending() == 0) && primary.pending() == 0) {
+                && older.stream().allMatch(d -> d.pending() == 0) && primary.pending() == 0
+                && !"FAILED".equals(primary.rolloutState)) {
             problem(service, "(service " + service.name() + ") was unable to stop or start tasks during a deployment "
                     + "because of the service deployment configuration. Update the minimumHealthyPercent or "
                     + "maximumPercent value and try again.");
