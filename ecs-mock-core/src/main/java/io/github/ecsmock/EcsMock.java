@@ -1,6 +1,7 @@
 package io.github.ecsmock;
 
 import io.github.ecsmock.internal.ecs.EcsApi;
+import io.github.ecsmock.internal.ecs.EcsOperationNames;
 import io.github.ecsmock.internal.ecs.StateView;
 import io.github.ecsmock.internal.ecs.Steering;
 import io.github.ecsmock.internal.protocol.EcsProtocol;
@@ -367,12 +368,21 @@ public final class EcsMock implements AutoCloseable {
 
     /** Makes the next calls of an operation fail: {@code mock.failNext("RunTask").times(2).withThrottling()}. */
     public ErrorInjection failNext(String operation) {
-        return new ErrorInjection(states.faults(), operation);
+        return new ErrorInjection(states.faults(), ecsOperation(operation));
     }
 
     /** Makes the next calls of an operation take time on the mock's clock. */
     public DelayInjection delayNext(String operation) {
-        return new DelayInjection(states.faults(), operation);
+        return new DelayInjection(states.faults(), ecsOperation(operation));
+    }
+
+    /** A fault for a misspelt operation ("RunTasks") would never fire and the test would pass for nothing. */
+    private static String ecsOperation(String operation) {
+        if (operation == null || !EcsOperationNames.isEcsOperation(operation)) {
+            throw new IllegalArgumentException("No ECS operation is called " + operation
+                    + "; faults name an operation as in X-Amz-Target, e.g. RunTask or DescribeServices.");
+        }
+        return operation;
     }
 
     /** Makes RunTask place fewer tasks than asked: {@code mock.failPlacement().withReason("RESOURCE:MEMORY")}. */

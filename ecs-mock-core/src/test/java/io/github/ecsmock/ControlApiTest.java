@@ -250,6 +250,15 @@ class ControlApiTest extends EcsApiTest {
     }
 
     @Test
+    void aFaultForAMisspeltOperationIsRefused() {
+        Answer answer = post("/faults/errors", "{\"operation\":\"ListClusterz\",\"code\":\"ClientException\"}");
+
+        assertThat(answer.status).isEqualTo(400);
+        assertThat(answer.json.toString()).contains("No ECS operation is called ListClusterz");
+        assertThat(notRetrying.listClusters(r -> { }).clusterArns()).hasSize(1);
+    }
+
+    @Test
     void alwaysFailsUntilTheFaultsAreDeleted() {
         post("/faults/errors", "{\"operation\":\"ListClusters\",\"always\":true,\"code\":\"ClientException\",\"message\":\"No.\"}");
         for (int i = 0; i < 3; i++) {

@@ -111,6 +111,33 @@ class FaultsTest extends EcsApiTest {
     }
 
     @Test
+    void aFaultForAnOperationEcsDoesNotHaveIsRefusedWhenItIsSet() {
+        assertThatThrownBy(() -> mock.failNext("RunTasks"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No ECS operation is called RunTasks; faults name an operation as in X-Amz-Target, e.g. RunTask "
+                        + "or DescribeServices.");
+        assertThatThrownBy(() -> mock.delayNext("listClusters")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The README's own example once did this: count() is null when the caller leaves it out. */
+    @Test
+    void aPredicateThatThrowsIsTheTestsMistakeAnsweredOnceAsAClientError() {
+        registerFargate("web");
+        mock.failNext("RunTask").matching(RunTaskRequest.class, r -> r.count() > 1).withThrottling();
+
+        ClientException error = catchThrowableOfType(ClientException.class, () -> ecs.runTask(r -> r.cluster("prod")
+                .taskDefinition("web").launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-1")))));
+
+        assertThat(error.statusCode()).isEqualTo(400);
+        assertThat(error.awsErrorDetails().errorMessage())
+                .startsWith("ecs-mock: the matching predicate of a fault for RunTask threw java.lang.NullPointerException")
+                .endsWith("; the request was not run. (Members the caller left out are null.)");
+        assertThat(mock.journal().count("RunTask")).isEqualTo(1);
+        assertThat(ecs.listTasks(r -> r.cluster("prod")).taskArns()).isEmpty();
+    }
+
+    @Test
     void anInjectedErrorIsAnsweredBeforeTheOperationRunsAndIsJournaled() {
         mock.failNext("CreateCluster").withError("ClientException", "Something went wrong.");
 

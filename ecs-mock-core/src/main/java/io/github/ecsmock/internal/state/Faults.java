@@ -1,6 +1,7 @@
 package io.github.ecsmock.internal.state;
 
 import io.github.ecsmock.internal.errors.EcsError;
+import io.github.ecsmock.internal.errors.Errors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -103,10 +104,24 @@ public final class Faults {
         return Optional.empty();
     }
 
+    /**
+     * Whether a test's predicate takes this request. One that throws (a null {@code count()} unboxed,
+     * say) is the test's mistake, answered as a client error that names it rather than as the
+     * ServerException of a bug in the mock, which the SDK would retry.
+     */
+    private static boolean matches(Rule<?> rule, Object request) {
+        try {
+            return rule.matching.test(request);
+        } catch (RuntimeException e) {
+            throw Errors.client("ecs-mock: the matching predicate of a fault for " + rule.operation + " threw " + e
+                    + "; the request was not run. (Members the caller left out are null.)");
+        }
+    }
+
     private static <T> Optional<T> take(List<Rule<T>> rules, String operation, Object request) {
         for (Iterator<Rule<T>> it = rules.iterator(); it.hasNext(); ) {
             Rule<T> rule = it.next();
-            if (rule.operation.equals(operation) && rule.matching.test(request)) {
+            if (rule.operation.equals(operation) && matches(rule, request)) {
                 if (rule.remaining > 0 && --rule.remaining == 0) {
                     it.remove();
                 }
