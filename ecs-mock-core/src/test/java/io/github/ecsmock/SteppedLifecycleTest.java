@@ -180,6 +180,9 @@ class SteppedLifecycleTest extends EcsApiTest {
             assertThat(d.runningCount()).isEqualTo(4);
         });
         assertThat(seen).as("healthy/placed at each step").contains("2/4");
+        // Waiting for stopped tasks to wind down is the deployment working, not a configuration that blocks it.
+        assertThat(done.events()).extracting(e -> e.message())
+                .noneMatch(message -> message.contains("because of the service deployment configuration"));
     }
 
     /** Every task the service has now or has had and not yet forgotten, whatever its status. */

@@ -143,10 +143,13 @@ final class ServiceScheduler {
                 protectedFromScaleIn(service, deployment, kept);
             }
         }
-        // Blocked by the percentages, that is: a FAILED deployment starts nothing by design.
+        // Blocked by the percentages, that is: not a FAILED deployment (it starts nothing by design), and
+        // not while stopped tasks are still winding down (their places come free when they have stopped).
+        boolean windingDown = notStopped(primary) > primary.live()
+                || older.stream().anyMatch(deployment -> notStopped(deployment) > deployment.live());
         if (lacking > 0 && !waiting && toStart == 0 && started.isEmpty() && stopped.isEmpty() && olderLive > 0
                 && older.stream().allMatch(d -> d.pending() == 0) && primary.pending() == 0
-                && !"FAILED".equals(primary.rolloutState)) {
+                && !"FAILED".equals(primary.rolloutState) && !windingDown) {
             problem(service, "(service " + service.name() + ") was unable to stop or start tasks during a deployment "
                     + "because of the service deployment configuration. Update the minimumHealthyPercent or "
                     + "maximumPercent value and try again.");
