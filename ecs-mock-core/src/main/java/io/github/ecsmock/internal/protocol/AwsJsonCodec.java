@@ -44,8 +44,9 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  */
 public final class AwsJsonCodec {
     /** Limits that keep a hostile body from exhausting the heap or the stack. */
+    private static final int MAX_NESTING = 64;
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
-            .maxNestingDepth(64)
+            .maxNestingDepth(MAX_NESTING)
             .maxStringLength(1_000_000)
             .maxNumberLength(64)
             .build();
@@ -142,8 +143,8 @@ public final class AwsJsonCodec {
                     }
                 }
             } catch (StreamConstraintsException e) {
-                throw Errors.serialization("The request body is nested more than 64 deep, or holds a string or number longer "
-                        + "than ecs-mock reads.");
+                throw Errors.serialization("The request body is nested more than " + MAX_NESTING + " deep, or holds a string "
+                        + "or number longer than ecs-mock reads.");
             } catch (JsonProcessingException e) {
                 throw Errors.serialization("The request body is not valid JSON: " + problem(e));
             } catch (IOException e) {
@@ -327,8 +328,9 @@ public final class AwsJsonCodec {
      * which mean nothing to a caller of ECS.
      */
     static String problem(JsonProcessingException e) {
-        String text = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
-        for (String internal : List.of(" (start marker", "[Source", ": enable", "`")) {
+        // Its own names are in backticks; a backtick of the caller's body is quoted as ('`' (code 96)).
+        String text = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").replaceAll("`[A-Za-z.()_]+`", "");
+        for (String internal : List.of(" (start marker", "[Source", ": enable")) {
             int at = text.indexOf(internal);
             if (at >= 0) {
                 text = text.substring(0, at);
