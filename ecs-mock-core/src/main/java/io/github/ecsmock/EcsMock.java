@@ -323,16 +323,14 @@ public final class EcsMock implements AutoCloseable {
      * The test credentials, with the account as access key id when it is not the default. Under strict
      * authentication a client signs with credentials the mock was given: the first for the default
      * account, and for another account those whose access key id is that account (the mock takes a
-     * 12-digit access key id as the caller's account), so that no client silently acts as an account
-     * other than the one asked for.
+     * 12-digit access key id as the caller's account), or it is refused, rather than quietly signing
+     * as the default account.
      *
      * @throws IllegalArgumentException when the account is not 12 digits, or strict authentication has
      *                                  no credentials for it
      */
     private StaticCredentialsProvider credentials(String account) {
-        if (account == null || !account.matches("\\d{12}")) {
-            throw new IllegalArgumentException("An AWS account id is 12 digits: " + account);
-        }
+        checkAccount(account);
         if (!settings.credentials.isEmpty()) {
             if (account.equals(settings.account)) {
                 Map.Entry<String, String> first = settings.credentials.entrySet().iterator().next();
@@ -374,6 +372,12 @@ public final class EcsMock implements AutoCloseable {
     /** Makes the next calls of an operation take time on the mock's clock. */
     public DelayInjection delayNext(String operation) {
         return new DelayInjection(states.faults(), ecsOperation(operation));
+    }
+
+    private static void checkAccount(String account) {
+        if (account == null || account.length() != 12 || !account.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("An AWS account id is 12 digits: " + account);
+        }
     }
 
     /** A fault for a misspelt operation ("RunTasks") would never fire and the test would pass for nothing. */
@@ -480,9 +484,7 @@ public final class EcsMock implements AutoCloseable {
 
         /** The account of requests whose access key is not a 12-digit account id; default {@code 123456789012}. */
         public Builder account(String account) {
-            if (account == null || !account.matches("\\d{12}")) {
-                throw new IllegalArgumentException("An AWS account id is 12 digits: " + account);
-            }
+            checkAccount(account);
             this.account = account;
             return this;
         }

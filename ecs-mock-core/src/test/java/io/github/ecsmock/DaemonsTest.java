@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
-import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.ContainerInstance;
@@ -36,6 +35,7 @@ import software.amazon.awssdk.services.ecs.model.DescribeDaemonRevisionsResponse
 import software.amazon.awssdk.services.ecs.model.DescribeDaemonTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.EcsException;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.ListDaemonTaskDefinitionsResponse;
 import software.amazon.awssdk.services.ecs.model.ListDaemonsResponse;
 import software.amazon.awssdk.services.ecs.model.Resource;

@@ -237,7 +237,10 @@ class TasksTest extends EcsApiTest {
 
         assertNotRun(InvalidParameterException.class,
                 fargateTask("web").andThen(r -> r.overrides(o -> o.containerOverrides(c -> c.name("app").memory(-99_999)))),
-                "Override for container named app has a negative cpu, memory or memoryReservation.");
+                "Override for container named app has an invalid cpu, memory or memoryReservation.");
+        assertNotRun(InvalidParameterException.class,
+                fargateTask("web").andThen(r -> r.overrides(o -> o.containerOverrides(c -> c.name("app").memory(0)))),
+                "Override for container named app has an invalid cpu, memory or memoryReservation.");
     }
 
     @Test

@@ -334,8 +334,8 @@ public final class Tasks {
         return definition;
     }
 
-    private static boolean isNegative(Integer value) {
-        return value != null && value < 0;
+    private static boolean below(Integer value, int lowest) {
+        return value != null && value < lowest;
     }
 
     private static void checkOverrides(TaskDefinition definition, TaskOverride overrides) {
@@ -349,10 +349,11 @@ public final class Tasks {
                 throw Errors.invalidParameter("Override for container named " + override.name()
                         + " is not a container in the TaskDefinition.");
             }
-            // Negative sizes would hand a container instance capacity back on every placement.
-            if (isNegative(override.cpu()) || isNegative(override.memory()) || isNegative(override.memoryReservation())) {
+            // The bounds a container definition has (TaskDefinitionRules): a negative size would hand a
+            // container instance capacity back on every placement.
+            if (below(override.cpu(), 0) || below(override.memory(), 1) || below(override.memoryReservation(), 1)) {
                 throw Errors.invalidParameter("Override for container named " + override.name()
-                        + " has a negative cpu, memory or memoryReservation.");
+                        + " has an invalid cpu, memory or memoryReservation.");
             }
         }
     }
