@@ -613,6 +613,29 @@ class CapacityProvidersTest extends EcsApiTest {
     }
 
     @Test
+    void onlyOneProviderOfAStrategyMayHaveABase() {
+        ecs.createCluster(r -> r.clusterName("dev"));
+        String rule = "Only one capacity provider in a capacity provider strategy can have a base defined.";
+
+        InvalidParameterException onCluster = catchThrowableOfType(InvalidParameterException.class,
+                () -> ecs.putClusterCapacityProviders(r -> r.cluster("dev").capacityProviders("FARGATE", "FARGATE_SPOT")
+                        .defaultCapacityProviderStrategy(strategy("FARGATE", 1, 1), strategy("FARGATE_SPOT", 1, 1))));
+        ecs.putClusterCapacityProviders(r -> r.cluster("dev").capacityProviders("FARGATE", "FARGATE_SPOT")
+                .defaultCapacityProviderStrategy(strategy("FARGATE", 1, 1), strategy("FARGATE_SPOT", 1, 0)));
+        ecs.registerTaskDefinition(r -> r.family("job").networkMode("awsvpc").requiresCompatibilitiesWithStrings("FARGATE")
+                .cpu("256").memory("512").containerDefinitions(c -> c.name("job").image("job")));
+        InvalidParameterException onTask = catchThrowableOfType(InvalidParameterException.class,
+                () -> ecs.runTask(r -> r.cluster("dev").taskDefinition("job")
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-1")))
+                        .capacityProviderStrategy(strategy("FARGATE", 1, 2), strategy("FARGATE_SPOT", 3, 1))));
+
+        assertThat(onCluster.awsErrorDetails().errorMessage()).isEqualTo(rule);
+        assertThat(onTask.awsErrorDetails().errorMessage()).isEqualTo(rule);
+        assertThat(ecs.describeClusters(r -> r.clusters("dev")).clusters().get(0).defaultCapacityProviderStrategy())
+                .extracting(CapacityProviderStrategyItem::base).containsExactly(1, 0);
+    }
+
+    @Test
     void moreThanTwentyProvidersPerClusterAreRefused() {
         List<String> names = IntStream.range(0, 21).mapToObj(i -> "provider-" + i).toList();
         names.forEach(this::create);

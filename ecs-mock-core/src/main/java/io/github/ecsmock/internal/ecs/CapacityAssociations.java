@@ -78,12 +78,24 @@ final class CapacityAssociations {
             }
         }
         checkNotMixed(strategy);
+        checkOneBase(strategy);
     }
 
     static EcsError notAssociated() {
         return Errors.invalidParameter("The specified capacity provider strategy cannot contain a capacity provider that is "
                 + "not associated with the cluster. Associate the capacity provider with the cluster or specify a valid "
                 + "capacity provider and try again.");
+    }
+
+    /**
+     * "Only one capacity provider in a capacity provider strategy can have a base defined" (the API
+     * reference); a base of 0, which many configurations write out, is no base. ECS's own text for the
+     * error is not captured; the rule's wording is used.
+     */
+    static void checkOneBase(List<CapacityProviderStrategyItem> strategy) {
+        if (strategy.stream().filter(item -> item.base() != null && item.base() > 0).count() > 1) {
+            throw Errors.invalidParameter("Only one capacity provider in a capacity provider strategy can have a base defined.");
+        }
     }
 
     /** A strategy holds Auto Scaling group providers or Fargate providers, never both. */
