@@ -4,6 +4,7 @@ import io.github.ecsmock.internal.ecs.EcsApi;
 import io.github.ecsmock.internal.ecs.EcsOperationNames;
 import io.github.ecsmock.internal.ecs.StateView;
 import io.github.ecsmock.internal.ecs.Steering;
+import io.github.ecsmock.internal.protocol.ClientCredentials;
 import io.github.ecsmock.internal.protocol.EcsProtocol;
 import io.github.ecsmock.internal.protocol.Fixtures;
 import io.github.ecsmock.internal.protocol.ProtocolRequest;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -68,7 +68,7 @@ public final class EcsMock implements AutoCloseable {
     public static final String DEFAULT_ACCOUNT = "123456789012";
     public static final String DEFAULT_REGION = "us-east-1";
     /** The credentials of the clients {@link #newClient()} makes; any credentials are accepted. */
-    public static final String TEST_ACCESS_KEY = "test";
+    public static final String TEST_ACCESS_KEY = ClientCredentials.TEST_ACCESS_KEY;
     /** The endpoint in-memory clients name while the mock has no HTTP endpoint; nothing listens there. */
     private static final URI IN_MEMORY_ENDPOINT = URI.create("http://127.0.0.1:9");
 
@@ -319,33 +319,8 @@ public final class EcsMock implements AutoCloseable {
         return transport == Transport.IN_MEMORY && !isRunning() ? IN_MEMORY_ENDPOINT : endpoint();
     }
 
-    /**
-     * The test credentials, with the account as access key id when it is not the default. Under strict
-     * authentication a client signs with credentials the mock was given: the first for the default
-     * account, and for another account those whose access key id is that account (the mock takes a
-     * 12-digit access key id as the caller's account), or it is refused, rather than quietly signing
-     * as the default account.
-     *
-     * @throws IllegalArgumentException when the account is not 12 digits, or strict authentication has
-     *                                  no credentials for it
-     */
     private StaticCredentialsProvider credentials(String account) {
-        checkAccount(account);
-        if (!settings.credentials.isEmpty()) {
-            if (account.equals(settings.account)) {
-                Map.Entry<String, String> first = settings.credentials.entrySet().iterator().next();
-                return StaticCredentialsProvider.create(AwsBasicCredentials.create(first.getKey(), first.getValue()));
-            }
-            String secret = settings.credentials.get(account);
-            if (secret == null) {
-                throw new IllegalArgumentException("Under strict authentication a client of account " + account
-                        + " signs with credentials whose access key id is that account; give the mock credentials(\""
-                        + account + "\", secret) too.");
-            }
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(account, secret));
-        }
-        String accessKey = account.equals(settings.account) ? TEST_ACCESS_KEY : account;
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, TEST_ACCESS_KEY));
+        return ClientCredentials.of(account, settings.account, settings.credentials);
     }
 
     /** Whether every request must carry a valid SigV4 signature by credentials the mock was given. */
@@ -372,12 +347,6 @@ public final class EcsMock implements AutoCloseable {
     /** Makes the next calls of an operation take time on the mock's clock. */
     public DelayInjection delayNext(String operation) {
         return new DelayInjection(states.faults(), ecsOperation(operation));
-    }
-
-    private static void checkAccount(String account) {
-        if (account == null || account.length() != 12 || !account.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new IllegalArgumentException("An AWS account id is 12 digits: " + account);
-        }
     }
 
     /** A fault for a misspelt operation ("RunTasks") would never fire and the test would pass for nothing. */
@@ -484,7 +453,7 @@ public final class EcsMock implements AutoCloseable {
 
         /** The account of requests whose access key is not a 12-digit account id; default {@code 123456789012}. */
         public Builder account(String account) {
-            checkAccount(account);
+            ClientCredentials.requireAccount(account);
             this.account = account;
             return this;
         }

@@ -74,7 +74,7 @@ public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCall
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        resource(context);
+        checkSameSettings(classContext(context), resource(context));
     }
 
     @Override
@@ -162,7 +162,6 @@ public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCall
         ExtensionContext owner = classContext(context);
         MockResource resource = owner.getStore(NAMESPACE).getOrComputeIfAbsent(
                 MockResource.class, key -> MockResource.start(settingsFor(owner)), MockResource.class);
-        checkSameSettings(owner, resource);
         lastResource = resource;
         return resource;
     }
@@ -170,7 +169,7 @@ public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCall
     /**
      * A {@code @Nested} class shares its outer class's mock, so settings of its own would be ignored:
      * an {@link EcsMockTest} on it that differs from the one the mock was made with is a mistake to
-     * point out, not to drop silently.
+     * point out, not to drop silently. Checked once a class, before its tests.
      */
     private void checkSameSettings(ExtensionContext owner, MockResource resource) {
         if (settings != null || owner.getTestClass().isEmpty()) {

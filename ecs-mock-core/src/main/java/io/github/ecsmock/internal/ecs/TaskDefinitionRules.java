@@ -199,14 +199,9 @@ final class TaskDefinitionRules {
      */
     private static void checkContainerSizes(ContainerDefinition container) {
         String name = container.name();
-        if (container.cpu() != null && container.cpu() < 0) {
-            throw Errors.client("Invalid 'cpu' setting for container '" + name + "'.");
-        }
-        if (container.memory() != null && container.memory() < 1) {
-            throw Errors.client("Invalid 'memory' setting for container '" + name + "'.");
-        }
-        if (container.memoryReservation() != null && container.memoryReservation() < 1) {
-            throw Errors.client("Invalid 'memoryReservation' setting for container '" + name + "'.");
+        String invalid = invalidSize(container.cpu(), container.memory(), container.memoryReservation());
+        if (invalid != null) {
+            throw Errors.client("Invalid '" + invalid + "' setting for container '" + name + "'.");
         }
         for (PortMapping mapping : container.portMappings()) {
             if (!isPort(mapping.containerPort(), 1) || !isPort(mapping.hostPort(), 0)) {
@@ -214,6 +209,18 @@ final class TaskDefinitionRules {
                         + " (a hostPort of 0 asks for a dynamic port).");
             }
         }
+    }
+
+    /**
+     * The first of a container's sizes out of bounds ({@code cpu} 0 or more, {@code memory} and
+     * {@code memoryReservation} 1 or more), or null; a container override is held to the same.
+     */
+    static String invalidSize(Integer cpu, Integer memory, Integer memoryReservation) {
+        return below(cpu, 0) ? "cpu" : below(memory, 1) ? "memory" : below(memoryReservation, 1) ? "memoryReservation" : null;
+    }
+
+    private static boolean below(Integer value, int lowest) {
+        return value != null && value < lowest;
     }
 
     private static boolean isPort(Integer port, int lowest) {

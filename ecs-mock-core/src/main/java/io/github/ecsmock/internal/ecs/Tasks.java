@@ -334,10 +334,6 @@ public final class Tasks {
         return definition;
     }
 
-    private static boolean below(Integer value, int lowest) {
-        return value != null && value < lowest;
-    }
-
     private static void checkOverrides(TaskDefinition definition, TaskOverride overrides) {
         if (overrides == null) {
             return;
@@ -349,9 +345,9 @@ public final class Tasks {
                 throw Errors.invalidParameter("Override for container named " + override.name()
                         + " is not a container in the TaskDefinition.");
             }
-            // The bounds a container definition has (TaskDefinitionRules): a negative size would hand a
-            // container instance capacity back on every placement.
-            if (below(override.cpu(), 0) || below(override.memory(), 1) || below(override.memoryReservation(), 1)) {
+            // A container definition's bounds: a negative size would hand a container instance capacity
+            // back on every placement.
+            if (TaskDefinitionRules.invalidSize(override.cpu(), override.memory(), override.memoryReservation()) != null) {
                 throw Errors.invalidParameter("Override for container named " + override.name()
                         + " has an invalid cpu, memory or memoryReservation.");
             }

@@ -68,12 +68,13 @@ public record CallerScope(String account, String region) {
         return -1;
     }
 
-    private static boolean isAccount(String accessKey) {
-        if (accessKey.length() != 12) {
+    /** Whether {@code text} is an account id, 12 digits: as an access key id, it names the caller's account. */
+    public static boolean isAccount(String text) {
+        if (text == null || text.length() != 12) {
             return false;
         }
-        for (int i = 0; i < accessKey.length(); i++) {
-            if (!isDigit(accessKey.charAt(i))) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!isDigit(text.charAt(i))) {
                 return false;
             }
         }

@@ -121,6 +121,28 @@ public final class DeploymentEntry {
         return count;
     }
 
+    /** Tasks RUNNING and meant to stay so: what minimumHealthyPercent counts. */
+    int healthy() {
+        int count = 0;
+        for (TaskEntry task : tasks.values()) {
+            if (task.isLive() && task.isRunning()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Tasks not yet STOPPED, those told to stop and winding down included: what maximumPercent counts. */
+    int notStopped() {
+        int count = 0;
+        for (TaskEntry task : tasks.values()) {
+            if (!task.isStopped()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     int running() {
         int count = 0;
         for (TaskEntry task : tasks.values()) {

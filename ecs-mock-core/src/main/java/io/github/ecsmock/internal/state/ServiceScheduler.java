@@ -107,7 +107,8 @@ final class ServiceScheduler {
         int olderLive = older.stream().mapToInt(DeploymentEntry::live).sum();
         int maximum = Math.max(desired, desired * maximumPercent / 100);
         int lacking = desired - good;
-        int room = maximum - notStopped(primary) - older.stream().mapToInt(ServiceScheduler::notStopped).sum();
+        int placed = primary.notStopped() + older.stream().mapToInt(DeploymentEntry::notStopped).sum();
+        int room = maximum - placed;
         // A task that failed to start holds back the next launch from the moment it fails, not only
         // once it has walked to STOPPED (which sets retryAt): else every step of that walk relaunched.
         boolean waiting = primary.retryAt != null && state.now().isBefore(primary.retryAt)
@@ -121,7 +122,7 @@ final class ServiceScheduler {
         // task told to stop no longer counts as healthy, though it is RUNNING until it has wound down:
         // counted, the next pass stopped as many again, down to none.
         int minimumHealthy = (int) Math.ceil(desired * minimumPercent / 100.0);
-        int healthy = healthy(primary) + older.stream().mapToInt(ServiceScheduler::healthy).sum();
+        int healthy = primary.healthy() + older.stream().mapToInt(DeploymentEntry::healthy).sum();
         int stoppable = healthy - minimumHealthy;
         for (TaskEntry task : displaced) {
             if (task.isLive() && stoppable > 0) {
@@ -145,8 +146,7 @@ final class ServiceScheduler {
         }
         // Blocked by the percentages, that is: not a FAILED deployment (it starts nothing by design), and
         // not while stopped tasks are still winding down (their places come free when they have stopped).
-        boolean windingDown = notStopped(primary) > primary.live()
-                || older.stream().anyMatch(deployment -> notStopped(deployment) > deployment.live());
+        boolean windingDown = placed > primary.live() + olderLive;
         if (lacking > 0 && !waiting && toStart == 0 && started.isEmpty() && stopped.isEmpty() && olderLive > 0
                 && older.stream().allMatch(d -> d.pending() == 0) && primary.pending() == 0
                 && !"FAILED".equals(primary.rolloutState) && !windingDown) {
@@ -390,28 +390,6 @@ final class ServiceScheduler {
             }
         }
         return counts;
-    }
-
-    /** Tasks RUNNING and meant to stay so: what minimumHealthyPercent counts. */
-    private static int healthy(DeploymentEntry deployment) {
-        int count = 0;
-        for (TaskEntry task : deployment.tasks()) {
-            if (task.isLive() && task.isRunning()) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /** Tasks not yet STOPPED, those winding down included: what maximumPercent counts. */
-    private static int notStopped(DeploymentEntry deployment) {
-        int count = 0;
-        for (TaskEntry task : deployment.tasks()) {
-            if (!task.isStopped()) {
-                count++;
-            }
-        }
-        return count;
     }
 
     private void stop(ServiceEntry service, DeploymentEntry deployment, TaskEntry task, List<TaskEntry> stopped) {
