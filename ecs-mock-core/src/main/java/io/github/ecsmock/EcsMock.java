@@ -132,17 +132,27 @@ public final class EcsMock implements AutoCloseable {
         return server != null;
     }
 
-    /** The HTTP endpoint, e.g. {@code http://127.0.0.1:52417}; the mock must be running. */
+    /**
+     * The HTTP endpoint, e.g. {@code http://127.0.0.1:52417}, started first if it is not running: an
+     * address handed out always answers. That lets a mock on a free port wait to start its server until
+     * something asks where it is, which is what the JUnit extension does; in-memory clients never ask.
+     */
     public synchronized URI endpoint() {
         return URI.create("http://" + hostForUri() + ":" + port());
     }
 
-    /** The port the mock listens on; the mock must be running. */
+    /** The port the mock listens on, started first if it is not running (see {@link #endpoint()}). */
     public synchronized int port() {
-        if (server == null) {
-            throw new IllegalStateException("The mock is not running: call start() first.");
-        }
+        start();
         return server.port();
+    }
+
+    /**
+     * The port the builder asked for; 0 for a free one, chosen when the server starts. A fixed port is
+     * one a client outside the JVM may be pointed at without asking, so such a mock is started at once.
+     */
+    public int requestedPort() {
+        return settings.port;
     }
 
     /** The host as a client should name it: a wildcard address is reached through loopback. */
@@ -276,7 +286,7 @@ public final class EcsMock implements AutoCloseable {
                 .region(Region.of(region))
                 .credentialsProvider(credentials(account));
         if (transport == Transport.IN_MEMORY) {
-            builder.httpClient(inMemoryHttpClient());
+            builder.httpClientBuilder(InMemoryTransport.syncClientBuilder(protocol));
         } else {
             builder.httpClientBuilder(LoopbackHttpClient.builder());
         }
@@ -298,7 +308,7 @@ public final class EcsMock implements AutoCloseable {
                 .region(Region.of(region))
                 .credentialsProvider(credentials(account));
         if (transport == Transport.IN_MEMORY) {
-            builder.httpClient(inMemoryAsyncHttpClient());
+            builder.httpClientBuilder(InMemoryTransport.asyncClientBuilder(protocol));
         } else {
             builder.httpClientBuilder(NettyNioAsyncHttpClient.builder());
         }
@@ -424,7 +434,7 @@ public final class EcsMock implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "EcsMock[" + (isRunning() ? endpoint() : "stopped") + ", account " + settings.account + ", region "
+        return "EcsMock[" + (isRunning() ? endpoint() : "no HTTP endpoint") + ", account " + settings.account + ", region "
                 + settings.region + "]";
     }
 

@@ -53,7 +53,29 @@ class InMemoryTransportTest extends EcsApiTest {
             assertThat(unstarted.view().clusters()).hasSize(1);
             assertThat(unstarted.journal().all()).extracting(RecordedRequest::operation)
                     .containsExactly("CreateCluster", "DescribeClusters");
-            assertThatThrownBy(unstarted::endpoint).isInstanceOf(IllegalStateException.class);
+            assertThat(unstarted.isRunning()).as("no client has asked for an endpoint").isFalse();
+
+            URI endpoint = unstarted.endpoint();
+            assertThat(unstarted.isRunning()).as("asking for the endpoint starts the server").isTrue();
+            try (EcsClient overHttp = unstarted.newClient(Transport.HTTP)) {
+                assertThat(overHttp.serviceClientConfiguration().endpointOverride()).contains(endpoint);
+                assertThat(overHttp.listClusters().clusterArns()).containsExactly(PREFIX + "cluster/dev");
+            }
+        }
+    }
+
+    @Test
+    void aClosedClientRefusesRequests() {
+        try (EcsMock mock = EcsMock.builder().build()) {
+            EcsClient sync = mock.newClient(Transport.IN_MEMORY);
+            EcsAsyncClient async = mock.newAsyncClient(Transport.IN_MEMORY);
+            sync.close();
+            async.close();
+
+            assertThatThrownBy(sync::listClusters).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("This in-memory ecs-mock HTTP client is closed.");
+            assertThatThrownBy(() -> async.listClusters().join()).hasRootCauseInstanceOf(IllegalStateException.class);
+            assertThat(mock.journal().all()).isEmpty();
         }
     }
 

@@ -1,6 +1,5 @@
 package io.github.ecsmock.benchmarks;
 
-import io.github.ecsmock.EcsMock;
 import io.github.ecsmock.Transport;
 import io.github.ecsmock.internal.server.LoopbackHttpClient;
 import io.javalin.Javalin;
@@ -13,11 +12,17 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
- * The processes of the cold-start measurement: {@code mock} starts a mock and answers its client's
- * first call; {@code client} only builds the same client, the part that is the SDK's; {@code floor}
- * starts a bare Javalin handler (the HTTP floor) and makes the same first call to it, which is what
- * any in-process HTTP emulator on this stack pays before its own work; {@code memory} builds a mock
- * that does not listen and answers the first call of an in-memory client, the mock without HTTP.
+ * The processes of the cold-start measurement, each a fresh JVM:
+ * <ul>
+ * <li>{@code mock}: a test class's mock as the extension starts it by default, and its injected
+ * client's first call (in memory; the HTTP server is not started, as nothing asks for it);</li>
+ * <li>{@code client}: only builds the same kind of client, an EcsClient over an in-memory HTTP client,
+ * the part that is the SDK's;</li>
+ * <li>{@code mock-http} and {@code client-http}: the same with {@code transport = HTTP}: the server
+ * started and the Apache client;</li>
+ * <li>{@code floor}: a bare Javalin handler (the HTTP floor) and the same first call over HTTP, which is
+ * what any in-process HTTP emulator on this stack pays before its own work.</li>
+ * </ul>
  */
 public final class ColdStart {
     private ColdStart() {
@@ -26,12 +31,15 @@ public final class ColdStart {
     public static void main(String[] args) {
         String mode = args.length == 1 ? args[0] : "client";
         if (mode.equals("mock")) {
-            try (EcsMock mock = EcsMock.builder().build().start(); EcsClient ecs = mock.newClient()) {
-                ecs.describeClusters();
-            }
-        } else if (mode.equals("memory")) {
-            try (EcsMock mock = EcsMock.builder().build(); EcsClient ecs = mock.newClient(Transport.IN_MEMORY)) {
-                ecs.describeClusters();
+            TestClassStart.startAndFirstCall(TestClassStart.settings(Transport.IN_MEMORY));
+        } else if (mode.equals("mock-http")) {
+            TestClassStart.startAndFirstCall(TestClassStart.settings(Transport.HTTP));
+        } else if (mode.equals("client")) {
+            try (EcsClient ecs = EcsClient.builder().endpointOverride(URI.create("http://127.0.0.1:9"))
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                    .httpClient(Floors.sdkFloor(Map.of())).build()) {
+                ecs.serviceClientConfiguration();
             }
         } else if (mode.equals("floor")) {
             Javalin floor = Floors.httpFloor(Map.of("DescribeClusters", MISSING_DEFAULT));
@@ -40,10 +48,12 @@ public final class ColdStart {
             } finally {
                 floor.stop();
             }
-        } else {
+        } else if (mode.equals("client-http")) {
             try (EcsClient ecs = client(URI.create("http://127.0.0.1:9"))) {
                 ecs.serviceClientConfiguration();
             }
+        } else {
+            throw new IllegalArgumentException("Unknown mode " + mode);
         }
     }
 

@@ -56,18 +56,16 @@ public final class Measurements {
     }
 
     /**
-     * Milliseconds from building a mock to the answer of its first call over HTTP, for the starts
-     * {@code from} to {@code to} of a series in one JVM (so {@code to = 100} is the hundredth start).
+     * Milliseconds from a test class's start of its mock to the answer of its injected client's first
+     * call, over {@code transport}, for the starts {@code from} to {@code to} of a series in one JVM (so
+     * {@code to = 100} is the hundredth start).
      */
-    public static double warmStartMillis(int from, int to) {
+    public static double warmStartMillis(int from, int to, Transport transport) {
         double[] times = new double[to - from + 1];
         for (int start = 1; start <= to; start++) {
-            long began = System.nanoTime();
-            try (EcsMock mock = EcsMock.builder().build().start(); EcsClient ecs = mock.newClient()) {
-                ecs.describeClusters();
-                if (start >= from) {
-                    times[start - from] = (System.nanoTime() - began) / 1e6;
-                }
+            long nanos = TestClassStart.startAndFirstCall(TestClassStart.settings(transport));
+            if (start >= from) {
+                times[start - from] = nanos / 1e6;
             }
         }
         return median(times);
@@ -103,23 +101,27 @@ public final class Measurements {
     }
 
     /**
-     * Milliseconds a fresh JVM takes, as a whole process, to start a mock and answer its first call;
-     * the same for a JVM that only builds the client (their difference is the mock's own share); for a
-     * JVM that starts the bare HTTP floor and makes the same first call to it; and for a JVM whose mock
-     * answers an in-memory client, without HTTP.
+     * Milliseconds a fresh JVM takes, as a whole process, to start a test class's mock and answer its
+     * injected client's first call; the same for a JVM that only builds that kind of client (their
+     * difference is the mock's own share); both again over HTTP; and for a JVM that starts the bare
+     * HTTP floor and makes the same first call to it. See {@link ColdStart}.
      */
-    public static double[] coldStartMillis(int repetitions) throws IOException, InterruptedException {
-        double[] mock = new double[repetitions];
-        double[] client = new double[repetitions];
-        double[] floor = new double[repetitions];
-        double[] memory = new double[repetitions];
+    public static ColdStarts coldStartMillis(int repetitions) throws IOException, InterruptedException {
+        String[] modes = {"client", "mock", "client-http", "mock-http", "floor"};
+        double[][] times = new double[modes.length][repetitions];
         for (int i = 0; i < repetitions; i++) {
-            client[i] = runProcess("client");
-            mock[i] = runProcess("mock");
-            floor[i] = runProcess("floor");
-            memory[i] = runProcess("memory");
+            for (int mode = 0; mode < modes.length; mode++) {
+                times[mode][i] = runProcess(modes[mode]);
+            }
         }
-        return new double[] {median(mock), median(client), median(floor), median(memory)};
+        return new ColdStarts(median(times[1]), median(times[0]), median(times[3]), median(times[2]), median(times[4]));
+    }
+
+    /**
+     * Milliseconds of fresh JVMs: a test class's mock and first call by default (in memory) and the
+     * client alone, the same over HTTP, and the bare HTTP floor's first call.
+     */
+    public record ColdStarts(double mock, double client, double httpMock, double httpClient, double floor) {
     }
 
     private static double runProcess(String what) throws IOException, InterruptedException {

@@ -29,8 +29,12 @@ class BenchmarkSmokeTest {
         });
         assertThat(results.heapPerTask()).isPositive();
         assertThat(results.warmStartMillis()).isPositive();
-        assertThat(results.coldMockMillis()).isPositive();
-        assertThat(results.coldMemoryMillis()).isPositive();
+        assertThat(results.warmStartHttpMillis()).isPositive();
+        assertThat(results.cold().mock()).isPositive();
+        assertThat(results.cold().client()).isPositive();
+        assertThat(results.cold().httpMock()).isPositive();
+        assertThat(results.cold().httpClient()).isPositive();
+        assertThat(results.cold().floor()).isPositive();
         assertThat(BenchmarkReport.markdown(results)).contains("| DescribeClusters |").contains("## Scale");
     }
 }

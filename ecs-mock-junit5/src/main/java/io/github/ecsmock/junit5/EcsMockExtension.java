@@ -36,10 +36,12 @@ import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
  * static EcsMockExtension ecs = EcsMockExtension.builder().region("eu-west-1").build();
  * }</pre>
  *
- * <p>Each test class gets one mock on a random loopback port, started before its first test and
- * stopped, with the clients it handed out, when the class is done (JUnit closes it from the extension
- * store, also when tests fail). {@code @Nested} classes share their outer class's mock. The state is
- * reset before each test unless {@link ResetMode#NEVER} is chosen.
+ * <p>Each test class gets one mock, built before its first test and closed, with the clients it handed
+ * out, when the class is done (JUnit closes it from the extension store, also when tests fail).
+ * {@code @Nested} classes share their outer class's mock. The state is reset before each test unless
+ * {@link ResetMode#NEVER} is chosen. The injected clients reach it in memory unless
+ * {@link EcsMockTest#transport()} says HTTP; its HTTP endpoint opens on a random loopback port when
+ * first asked for, or at once on a fixed port.
  *
  * <p>Test and lifecycle methods receive {@link EcsClient}, {@link EcsAsyncClient}, {@link EcsWaiter}
  * (the SDK's waiter, waiting on the mock's clock), {@link EcsMock} (the handle: journal, state views,
@@ -218,7 +220,7 @@ public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCall
         private ValidationProfile validation = ValidationProfile.LENIENT;
         private Lifecycle lifecycle = Lifecycle.immediate();
         private final Map<String, String> credentials = new LinkedHashMap<>();
-        private Transport transport = Transport.HTTP;
+        private Transport transport = Transport.IN_MEMORY;
         private Consumer<EcsMock.Builder> customizer = builder -> { };
 
         private Builder() {
@@ -269,7 +271,7 @@ public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCall
             return this;
         }
 
-        /** How the injected clients reach the mock; default {@link Transport#HTTP}. */
+        /** How the injected clients reach the mock; default {@link Transport#IN_MEMORY}. */
         public Builder transport(Transport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
             return this;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.ecsmock.EcsMock;
+import io.github.ecsmock.Transport;
+import java.net.URI;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,21 +14,33 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
-/** JUnit owns the teardown: when a class is done, even with failed tests, its mock stops and its clients close. */
+/**
+ * JUnit owns the teardown: when a class is done, even with failed tests, its mock stops and its clients
+ * close, the in-memory ones of the default and the HTTP ones alike.
+ */
 class TeardownTest {
     static EcsMock seenMock;
+    static URI seenEndpoint;
     static EcsClient seenClient;
     static EcsAsyncClient seenAsyncClient;
 
     @Test
-    void aClassWithAFailingTestStillStopsItsMockAndClosesItsClients() {
-        EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(FailingClass.class))
-                .execute()
-                .testEvents()
-                .assertStatistics(stats -> stats.started(2).failed(1).succeeded(1));
+    void aClassWithAFailingTestStillStopsItsMockAndClosesItsInMemoryClients() {
+        runExpectingOneFailure(FailingClass.class);
 
-        assertThat(seenMock).isNotNull();
+        assertThat(seenMock.isRunning()).as("the server the endpoint parameter started").isFalse();
+        assertThatThrownBy(() -> seenClient.listClusters())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("This in-memory ecs-mock HTTP client is closed.");
+        assertThatThrownBy(() -> seenAsyncClient.listClusters().join())
+                .hasRootCauseInstanceOf(IllegalStateException.class)
+                .hasRootCauseMessage("This in-memory ecs-mock HTTP client is closed.");
+    }
+
+    @Test
+    void aClassWithAFailingTestStillStopsItsMockAndClosesItsHttpClients() {
+        runExpectingOneFailure(FailingHttpClass.class);
+
         assertThat(seenMock.isRunning()).isFalse();
         assertThatThrownBy(() -> seenClient.listClusters()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> seenAsyncClient.listClusters().join())
@@ -34,14 +48,49 @@ class TeardownTest {
                 .hasMessageContaining("event executor terminated");
     }
 
+    private static void runExpectingOneFailure(Class<?> testClass) {
+        seenMock = null;
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(testClass))
+                .execute()
+                .testEvents()
+                .assertStatistics(stats -> stats.started(2).failed(1).succeeded(1));
+        assertThat(seenMock).isNotNull();
+    }
+
+    static void failAfterSeeing(EcsClient ecs, EcsAsyncClient async, EcsMock mock, URI endpoint) {
+        seenMock = mock;
+        seenEndpoint = endpoint;
+        seenClient = ecs;
+        seenAsyncClient = async;
+        ecs.listClusters();
+        async.listClusters().join();
+        throw new AssertionError("this test fails on purpose");
+    }
+
     @ExtendWith(EcsMockExtension.class)
     static class FailingClass {
         @Test
-        void fails(EcsClient ecs, EcsAsyncClient async, EcsMock mock) {
-            seenMock = mock;
-            seenClient = ecs;
-            seenAsyncClient = async;
-            throw new AssertionError("this test fails on purpose");
+        void fails(EcsClient ecs, EcsAsyncClient async, EcsMock mock, URI endpoint) {
+            failAfterSeeing(ecs, async, mock, endpoint);
+        }
+
+        @Nested
+        class StillRuns {
+            @Test
+            void passes(EcsMock mock) {
+                assertThat(mock).isSameAs(seenMock);
+                assertThat(mock.isRunning()).isTrue();
+                assertThat(mock.endpoint()).isEqualTo(seenEndpoint);
+            }
+        }
+    }
+
+    @EcsMockTest(transport = Transport.HTTP)
+    static class FailingHttpClass {
+        @Test
+        void fails(EcsClient ecs, EcsAsyncClient async, EcsMock mock, URI endpoint) {
+            failAfterSeeing(ecs, async, mock, endpoint);
         }
 
         @Nested

@@ -23,6 +23,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.async.AsyncExecuteRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.utils.AttributeMap;
 
 /**
  * The transport without a socket: HTTP clients for the SDK that hand each request straight to the
@@ -33,14 +34,20 @@ public final class InMemoryTransport {
     private InMemoryTransport() {
     }
 
-    /** The synchronous client, for {@code EcsClient.builder().httpClient(...)}. */
+    /**
+     * The synchronous client, for {@code EcsClient.builder().httpClient(...)}. Once closed it refuses
+     * every request, as the SDK's own clients do: a client used after its test class ended is a mistake
+     * in the test, which should fail, not quietly go on reaching a mock that is done.
+     */
     public static SdkHttpClient syncClient(EcsProtocol protocol) {
+        AtomicBoolean closed = new AtomicBoolean();
         return new SdkHttpClient() {
             @Override
             public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
                 return new ExecutableHttpRequest() {
                     @Override
                     public HttpExecuteResponse call() throws IOException {
+                        refuseWhenClosed(closed);
                         byte[] body = request.contentStreamProvider().isPresent()
                                 ? readAll(request.contentStreamProvider().get().newStream(), contentLength(request.httpRequest()))
                                 : new byte[0];
@@ -65,16 +72,24 @@ public final class InMemoryTransport {
 
             @Override
             public void close() {
+                closed.set(true);
             }
         };
     }
 
-    /** The asynchronous client, for {@code EcsAsyncClient.builder().httpClient(...)}. */
+    /** The asynchronous client, for {@code EcsAsyncClient.builder().httpClient(...)}; closed like the synchronous one. */
     public static SdkAsyncHttpClient asyncClient(EcsProtocol protocol) {
+        AtomicBoolean closed = new AtomicBoolean();
         return new SdkAsyncHttpClient() {
             @Override
             public CompletableFuture<Void> execute(AsyncExecuteRequest request) {
                 CompletableFuture<Void> done = new CompletableFuture<>();
+                if (closed.get()) {
+                    IllegalStateException refused = closedClient();
+                    request.responseHandler().onError(refused);
+                    done.completeExceptionally(refused);
+                    return done;
+                }
                 ByteArrayOutputStream body = new ByteArrayOutputStream();
                 request.requestContentPublisher().subscribe(new Subscriber<>() {
                     @Override
@@ -118,8 +133,47 @@ public final class InMemoryTransport {
 
             @Override
             public void close() {
+                closed.set(true);
             }
         };
+    }
+
+    /**
+     * A builder of {@link #syncClient}, for {@code EcsClient.builder().httpClientBuilder(...)}: an HTTP
+     * client made by the SDK from a builder is the SDK client's own and is closed with it, where one
+     * given ready-made stays open, so only this way does closing the EcsClient close the transport.
+     */
+    public static SdkHttpClient.Builder<?> syncClientBuilder(EcsProtocol protocol) {
+        return new SyncBuilder(protocol);
+    }
+
+    /** The asynchronous counterpart of {@link #syncClientBuilder}. */
+    public static SdkAsyncHttpClient.Builder<?> asyncClientBuilder(EcsProtocol protocol) {
+        return new AsyncBuilder(protocol);
+    }
+
+    private record SyncBuilder(EcsProtocol protocol) implements SdkHttpClient.Builder<SyncBuilder> {
+        @Override
+        public SdkHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
+            return syncClient(protocol);
+        }
+    }
+
+    private record AsyncBuilder(EcsProtocol protocol) implements SdkAsyncHttpClient.Builder<AsyncBuilder> {
+        @Override
+        public SdkAsyncHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
+            return asyncClient(protocol);
+        }
+    }
+
+    private static void refuseWhenClosed(AtomicBoolean closed) {
+        if (closed.get()) {
+            throw closedClient();
+        }
+    }
+
+    private static IllegalStateException closedClient() {
+        return new IllegalStateException("This in-memory ecs-mock HTTP client is closed.");
     }
 
     private static ProtocolRequest toProtocol(SdkHttpRequest request, byte[] body) {

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
 
 /**
- * One test class's running mock and the clients handed to its tests, kept in the JUnit extension
+ * One test class's mock and the clients handed to its tests, kept in the JUnit extension
  * store. JUnit closes it when the class's context closes, whether the tests passed or not, which
  * closes the clients and stops the mock. A client is made on first use for its region and account
  * and shared by the class.
@@ -29,8 +29,18 @@ public final class MockResource implements AutoCloseable {
         this.mock = mock;
     }
 
+    /**
+     * The class's mock. Its HTTP server starts when something asks for its endpoint (a {@code URI}
+     * parameter, an HTTP client, {@code mock.endpoint()}), or at once on a fixed port, which a client
+     * outside the JVM may be pointed at without asking: a server on a free port nobody has asked about
+     * cannot be reached, and starting one costs more than the rest of a start-up with in-memory clients.
+     */
     public static MockResource start(MockSettings settings) {
-        return new MockResource(settings, settings.newMock().start());
+        EcsMock mock = settings.newMock();
+        if (mock.requestedPort() != 0) {
+            mock.start();
+        }
+        return new MockResource(settings, mock);
     }
 
     public MockSettings settings() {

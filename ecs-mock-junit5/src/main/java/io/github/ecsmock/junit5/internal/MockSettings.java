@@ -20,7 +20,7 @@ public record MockSettings(String region, String account, int port, ResetMode re
                            Consumer<EcsMock.Builder> customizer, EcsMockTest annotation) {
 
     public static final MockSettings DEFAULTS = new MockSettings(EcsMock.DEFAULT_REGION, EcsMock.DEFAULT_ACCOUNT, 0,
-            ResetMode.BEFORE_EACH, ValidationProfile.LENIENT, Lifecycle.immediate(), Map.of(), Transport.HTTP, builder -> { },
+            ResetMode.BEFORE_EACH, ValidationProfile.LENIENT, Lifecycle.immediate(), Map.of(), Transport.IN_MEMORY, builder -> { },
             null);
 
     public MockSettings {
