@@ -69,8 +69,12 @@ public final class EcsMock implements AutoCloseable {
     public static final String DEFAULT_REGION = "us-east-1";
     /** The credentials of the clients {@link #newClient()} makes; any credentials are accepted. */
     public static final String TEST_ACCESS_KEY = ClientCredentials.TEST_ACCESS_KEY;
-    /** The endpoint in-memory clients name while the mock has no HTTP endpoint; nothing listens there. */
-    private static final URI IN_MEMORY_ENDPOINT = URI.create("http://127.0.0.1:9");
+    /**
+     * The endpoint every in-memory client names, whether or not the server runs, so that it does not
+     * depend on what started first. It reaches nothing ({@code .invalid} never resolves): code that
+     * takes an address from such a client, rather than from {@link #endpoint()}, fails plainly.
+     */
+    private static final URI IN_MEMORY_ENDPOINT = URI.create("http://ecs-mock.invalid");
 
     private final Builder settings;
     private final EcsClock clock;
@@ -81,6 +85,7 @@ public final class EcsMock implements AutoCloseable {
     private final List<Fixtures.Fixture> fixtures;
     private final ThreadLocal<Boolean> replaying = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private HttpServer server;
+    private boolean closed;
 
     private EcsMock(Builder builder) {
         this.settings = builder.copy();
@@ -107,15 +112,24 @@ public final class EcsMock implements AutoCloseable {
         return new Builder();
     }
 
-    /** Starts the HTTP endpoint; returns this handle. Starting a running mock does nothing. */
+    /**
+     * Starts the HTTP endpoint; returns this handle. Starting a running mock does nothing; a closed one
+     * cannot be started again.
+     */
     public synchronized EcsMock start() {
+        if (closed) {
+            throw new IllegalStateException("This mock is closed: build a new one.");
+        }
         if (server == null) {
             server = HttpServer.start(protocol, this, settings.host, settings.port, this::warmUp);
         }
         return this;
     }
 
-    /** Stops the HTTP endpoint; the state stays. A stopped mock can be started again on a new port. */
+    /**
+     * Stops the HTTP endpoint; the state stays. A stopped mock can be started again on a new port, by
+     * {@link #start()} or by asking for its {@link #endpoint()}.
+     */
     public synchronized void stop() {
         if (server != null) {
             server.close();
@@ -123,8 +137,13 @@ public final class EcsMock implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the HTTP endpoint for good: unlike {@link #stop()}, a closed mock does not start again,
+     * so a handle that outlives its test cannot open a server that nobody will stop.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         stop();
     }
 
@@ -275,6 +294,9 @@ public final class EcsMock implements AutoCloseable {
      * A client builder set up for this mock (endpoint or in-memory transport, region, credentials), for
      * a test that wants more of its own, a retry strategy say:
      * {@code mock.clientBuilder(Transport.IN_MEMORY).overrideConfiguration(o -> o.retryStrategy(...)).build()}.
+     * The builder comes with an HTTP client builder, which makes the client the SDK client's own (closed
+     * with it); to put an HTTP client of your own in its place, clear that first:
+     * {@code .httpClientBuilder(null).httpClient(yours)}, else the SDK refuses to build with both.
      */
     public EcsClientBuilder clientBuilder(Transport transport) {
         return clientBuilder(settings.region, settings.account, transport);
@@ -326,7 +348,7 @@ public final class EcsMock implements AutoCloseable {
     }
 
     private URI endpointFor(Transport transport) {
-        return transport == Transport.IN_MEMORY && !isRunning() ? IN_MEMORY_ENDPOINT : endpoint();
+        return transport == Transport.IN_MEMORY ? IN_MEMORY_ENDPOINT : endpoint();
     }
 
     private StaticCredentialsProvider credentials(String account) {

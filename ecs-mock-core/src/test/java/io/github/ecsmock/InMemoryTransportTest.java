@@ -65,6 +65,41 @@ class InMemoryTransportTest extends EcsApiTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsRefusedAsOverHttp() {
+        String huge = "x".repeat(1_200_000);
+        try (EcsMock mock = EcsMock.builder().build(); EcsClient client = mock.newClient(Transport.IN_MEMORY)) {
+            EcsException error = catchThrowableOfType(EcsException.class, () -> client.registerTaskDefinition(r -> r.family("big")
+                    .containerDefinitions(c -> c.name("app").image("nginx").memory(512).command(huge))));
+
+            assertThat(error.statusCode()).isEqualTo(413);
+            assertThat(error.awsErrorDetails().errorCode()).isEqualTo("RequestEntityTooLargeException");
+            assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("The request body is larger than ecs-mock accepts (1000000 bytes).");
+            assertThat(mock.view().taskDefinitions()).isEmpty();
+        }
+    }
+
+    @Test
+    void aClientBuilderTakesAnHttpClientOfItsOwnOnceItsBuilderIsCleared() {
+        try (EcsMock mock = EcsMock.builder().build();
+             EcsClient client = mock.clientBuilder(Transport.IN_MEMORY).httpClientBuilder(null).httpClient(mock.inMemoryHttpClient())
+                     .build()) {
+            assertThat(client.createCluster(r -> r.clusterName("own")).cluster().status()).isEqualTo("ACTIVE");
+        }
+    }
+
+    @Test
+    void aClosedMockStartsNoServerAgain() {
+        EcsMock mock = EcsMock.builder().build();
+        mock.endpoint();
+        mock.close();
+
+        assertThat(mock.isRunning()).isFalse();
+        assertThatThrownBy(mock::endpoint).isInstanceOf(IllegalStateException.class).hasMessage("This mock is closed: build a new one.");
+        assertThatThrownBy(mock::start).isInstanceOf(IllegalStateException.class);
+        assertThat(mock.isRunning()).isFalse();
+    }
+
+    @Test
     void aClosedClientRefusesRequests() {
         try (EcsMock mock = EcsMock.builder().build()) {
             EcsClient sync = mock.newClient(Transport.IN_MEMORY);

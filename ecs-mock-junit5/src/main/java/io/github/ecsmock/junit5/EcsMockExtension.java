@@ -46,7 +46,8 @@ import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
  * <p>Test and lifecycle methods receive {@link EcsClient}, {@link EcsAsyncClient}, {@link EcsWaiter}
  * (the SDK's waiter, waiting on the mock's clock), {@link EcsMock} (the handle: journal, state views,
  * clock, faults) and the endpoint {@link URI} as parameters. The clients are configured for the mock
- * (endpoint, region, test credentials) and shared by the class's tests; {@link EcsRegion} and
+ * (transport, region, test credentials) and shared by the class's tests; code that needs an address
+ * takes the {@code URI}, as an in-memory client names none that answers. {@link EcsRegion} and
  * {@link EcsAccount} on a client parameter ask for one of another region or account.
  *
  * <p>Concurrency: test classes may run in parallel; each has its own mock. When the methods of one

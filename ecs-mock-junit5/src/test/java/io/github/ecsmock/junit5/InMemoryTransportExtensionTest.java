@@ -34,6 +34,8 @@ class InMemoryTransportExtensionTest {
             ecs.createCluster(r -> r.clusterName("memory"));
             assertThat(async.describeClusters(r -> r.clusters("memory")).join().clusters()).hasSize(1);
             assertThat(mock.isRunning()).isFalse();
+            assertThat(ecs.serviceClientConfiguration().endpointOverride()).as("an address that answers nothing")
+                    .contains(URI.create("http://ecs-mock.invalid"));
 
             assertThat(listClustersOverHttp(mock.endpoint())).contains("cluster/memory");
             assertThat(mock.isRunning()).isTrue();

@@ -22,10 +22,10 @@ import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
- * The tests a user writes for their own ECS code: a real EcsClient, injected, against the mock. These
- * run over the in-memory transport: every SDK step, no socket.
+ * The tests a user writes for their own ECS code: a real EcsClient, injected, against the mock. Like
+ * every injected client by default, it reaches the mock in memory: every SDK step, no socket.
  */
-@EcsMockTest(transport = Transport.IN_MEMORY)
+@EcsMockTest
 class ImageReleaseTest {
 
     static RegisterTaskDefinitionRequest webTemplate() {

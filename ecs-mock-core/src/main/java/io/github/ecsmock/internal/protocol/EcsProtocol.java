@@ -30,6 +30,8 @@ import software.amazon.awssdk.core.SdkPojo;
  */
 public final class EcsProtocol {
     public static final String TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113.";
+    /** The largest request body any transport hands on; a larger one is answered by {@link #tooLarge()}. */
+    public static final long MAX_REQUEST_BYTES = 1_000_000;
     private static final Logger LOG = LoggerFactory.getLogger(EcsProtocol.class);
 
     private final EcsApi api;
@@ -146,6 +148,12 @@ public final class EcsProtocol {
         return EcsOperationNames.isEcsOperation(name)
                 ? Errors.notImplemented(name)
                 : Errors.unknownOperation("Unknown operation " + TARGET_PREFIX + name + ".");
+    }
+
+    /** The 413 answer to a body over {@link #MAX_REQUEST_BYTES}, alike from every transport. */
+    public ProtocolResponse tooLarge() {
+        return error(new EcsError("RequestEntityTooLargeException", 413,
+                "The request body is larger than ecs-mock accepts (" + MAX_REQUEST_BYTES + " bytes)."));
     }
 
     /** The AWS error envelope for an error met outside an operation, by the transport. */

@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     /** The largest body accepted, as Javalin's default; ECS's own largest requests are far smaller. */
-    static final long MAX_REQUEST_BYTES = 1_000_000;
+    static final long MAX_REQUEST_BYTES = EcsProtocol.MAX_REQUEST_BYTES;
     /** The most a body without a Content-Length may grow before Javalin itself refuses it. */
     private static final long JAVALIN_MAX_REQUEST_BYTES = 8L * 1024 * 1024;
     /** How much of an oversized body is read and dropped before the connection is closed on it. */
@@ -226,8 +226,7 @@ public final class HttpServer implements AutoCloseable {
             drained += read;
         }
         ctx.header("Connection", "close");
-        write(ctx, protocol.error(new EcsError("RequestEntityTooLargeException", 413,
-                "The request body is larger than ecs-mock accepts (" + MAX_REQUEST_BYTES + " bytes).")));
+        write(ctx, protocol.tooLarge());
     }
 
     /**

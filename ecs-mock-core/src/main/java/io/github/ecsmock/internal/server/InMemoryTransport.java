@@ -51,7 +51,7 @@ public final class InMemoryTransport {
                         byte[] body = request.contentStreamProvider().isPresent()
                                 ? readAll(request.contentStreamProvider().get().newStream(), contentLength(request.httpRequest()))
                                 : new byte[0];
-                        ProtocolResponse response = protocol.handle(toProtocol(request.httpRequest(), body));
+                        ProtocolResponse response = answer(protocol, request.httpRequest(), body);
                         return HttpExecuteResponse.builder()
                                 .response(toSdk(response))
                                 .responseBody(AbortableInputStream.create(new ByteArrayInputStream(response.body())))
@@ -113,7 +113,7 @@ public final class InMemoryTransport {
                     @Override
                     public void onComplete() {
                         try {
-                            ProtocolResponse response = protocol.handle(toProtocol(request.request(), body.toByteArray()));
+                            ProtocolResponse response = answer(protocol, request.request(), body.toByteArray());
                             request.responseHandler().onHeaders(toSdk(response));
                             request.responseHandler().onStream(oneBuffer(response.body()));
                             done.complete(null);
@@ -174,6 +174,11 @@ public final class InMemoryTransport {
 
     private static IllegalStateException closedClient() {
         return new IllegalStateException("This in-memory ecs-mock HTTP client is closed.");
+    }
+
+    /** The protocol's answer, with the HTTP server's limit on the body, so that both transports refuse alike. */
+    private static ProtocolResponse answer(EcsProtocol protocol, SdkHttpRequest request, byte[] body) {
+        return body.length > EcsProtocol.MAX_REQUEST_BYTES ? protocol.tooLarge() : protocol.handle(toProtocol(request, body));
     }
 
     private static ProtocolRequest toProtocol(SdkHttpRequest request, byte[] body) {
