@@ -19,9 +19,7 @@ import io.github.ecsmock.internal.state.Invariants;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
@@ -69,12 +67,6 @@ public final class EcsMock implements AutoCloseable {
     public static final String DEFAULT_REGION = "us-east-1";
     /** The credentials of the clients {@link #newClient()} makes; any credentials are accepted. */
     public static final String TEST_ACCESS_KEY = ClientCredentials.TEST_ACCESS_KEY;
-    /**
-     * The endpoint every in-memory client names, whether or not the server runs, so that it does not
-     * depend on what started first. It reaches nothing ({@code .invalid} never resolves): code that
-     * takes an address from such a client, rather than from {@link #endpoint()}, fails plainly.
-     */
-    private static final URI IN_MEMORY_ENDPOINT = URI.create("http://ecs-mock.invalid");
 
     private final Builder settings;
     private final EcsClock clock;
@@ -157,7 +149,7 @@ public final class EcsMock implements AutoCloseable {
      * something asks where it is, which is what the JUnit extension does; in-memory clients never ask.
      */
     public synchronized URI endpoint() {
-        return URI.create("http://" + hostForUri() + ":" + port());
+        return HttpServer.endpoint(settings.host, port());
     }
 
     /** The port the mock listens on, started first if it is not running (see {@link #endpoint()}). */
@@ -172,19 +164,6 @@ public final class EcsMock implements AutoCloseable {
      */
     public int requestedPort() {
         return settings.port;
-    }
-
-    /** The host as a client should name it: a wildcard address is reached through loopback. */
-    private String hostForUri() {
-        String host = settings.host;
-        try {
-            if (InetAddress.getByName(host).isAnyLocalAddress()) {
-                return "127.0.0.1";
-            }
-        } catch (UnknownHostException e) {
-            // A name that does not resolve is used as given; starting would have failed on it.
-        }
-        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     public String region() {
@@ -303,10 +282,7 @@ public final class EcsMock implements AutoCloseable {
     }
 
     public EcsClientBuilder clientBuilder(String region, String account, Transport transport) {
-        EcsClientBuilder builder = EcsClient.builder()
-                .endpointOverride(endpointFor(transport))
-                .region(Region.of(region))
-                .credentialsProvider(credentials(account));
+        EcsClientBuilder builder = forThisMock(EcsClient.builder(), region, account, transport);
         if (transport == Transport.IN_MEMORY) {
             builder.httpClientBuilder(InMemoryTransport.syncClientBuilder(protocol));
         } else {
@@ -325,10 +301,7 @@ public final class EcsMock implements AutoCloseable {
     }
 
     public EcsAsyncClient newAsyncClient(String region, String account, Transport transport) {
-        EcsAsyncClientBuilder builder = EcsAsyncClient.builder()
-                .endpointOverride(endpointFor(transport))
-                .region(Region.of(region))
-                .credentialsProvider(credentials(account));
+        EcsAsyncClientBuilder builder = forThisMock(EcsAsyncClient.builder(), region, account, transport);
         if (transport == Transport.IN_MEMORY) {
             builder.httpClientBuilder(InMemoryTransport.asyncClientBuilder(protocol));
         } else {
@@ -347,12 +320,11 @@ public final class EcsMock implements AutoCloseable {
         return InMemoryTransport.asyncClient(protocol);
     }
 
-    private URI endpointFor(Transport transport) {
-        return transport == Transport.IN_MEMORY ? IN_MEMORY_ENDPOINT : endpoint();
-    }
-
-    private StaticCredentialsProvider credentials(String account) {
-        return ClientCredentials.of(account, settings.account, settings.credentials);
+    /** What a sync and an async client of this mock share: endpoint, region and credentials. */
+    private <B extends AwsClientBuilder<B, ?>> B forThisMock(B builder, String region, String account, Transport transport) {
+        return builder.endpointOverride(transport == Transport.IN_MEMORY ? InMemoryTransport.ENDPOINT : endpoint())
+                .region(Region.of(region))
+                .credentialsProvider(ClientCredentials.of(account, settings.account, settings.credentials));
     }
 
     /** Whether every request must carry a valid SigV4 signature by credentials the mock was given. */
@@ -373,21 +345,12 @@ public final class EcsMock implements AutoCloseable {
 
     /** Makes the next calls of an operation fail: {@code mock.failNext("RunTask").times(2).withThrottling()}. */
     public ErrorInjection failNext(String operation) {
-        return new ErrorInjection(states.faults(), ecsOperation(operation));
+        return new ErrorInjection(states.faults(), EcsOperationNames.requireEcsOperation(operation));
     }
 
     /** Makes the next calls of an operation take time on the mock's clock. */
     public DelayInjection delayNext(String operation) {
-        return new DelayInjection(states.faults(), ecsOperation(operation));
-    }
-
-    /** A fault for a misspelt operation ("RunTasks") would never fire and the test would pass for nothing. */
-    private static String ecsOperation(String operation) {
-        if (operation == null || !EcsOperationNames.isEcsOperation(operation)) {
-            throw new IllegalArgumentException("No ECS operation is called " + operation
-                    + "; faults name an operation as in X-Amz-Target, e.g. RunTask or DescribeServices.");
-        }
-        return operation;
+        return new DelayInjection(states.faults(), EcsOperationNames.requireEcsOperation(operation));
     }
 
     /** Makes RunTask place fewer tasks than asked: {@code mock.failPlacement().withReason("RESOURCE:MEMORY")}. */

@@ -15,9 +15,7 @@ final class TestClassStart {
 
     /** The extension's defaults, or the same over {@code transport}. */
     static MockSettings settings(Transport transport) {
-        MockSettings d = MockSettings.DEFAULTS;
-        return new MockSettings(d.region(), d.account(), d.port(), d.reset(), d.validation(), d.lifecycle(), d.credentials(),
-                transport, d.customizer(), null);
+        return MockSettings.DEFAULTS.withTransport(transport);
     }
 
     /**

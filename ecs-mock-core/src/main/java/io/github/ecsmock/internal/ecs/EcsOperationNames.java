@@ -24,6 +24,18 @@ public final class EcsOperationNames {
         return Holder.ALL.contains(name);
     }
 
+    /**
+     * {@code operation}, checked for the faults a test sets: a fault for a misspelt operation
+     * ("RunTasks") would never fire and the test would pass for nothing.
+     */
+    public static String requireEcsOperation(String operation) {
+        if (operation == null || !isEcsOperation(operation)) {
+            throw new IllegalArgumentException("No ECS operation is called " + operation
+                    + "; faults name an operation as in X-Amz-Target, e.g. RunTask or DescribeServices.");
+        }
+        return operation;
+    }
+
     public static Set<String> all() {
         return Holder.ALL;
     }

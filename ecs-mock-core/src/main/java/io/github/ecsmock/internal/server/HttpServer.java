@@ -9,8 +9,11 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.ServerSocketChannel;
 import java.util.Enumeration;
@@ -115,9 +118,28 @@ public final class HttpServer implements AutoCloseable {
         return new HttpServer(channel, bound, app, starter);
     }
 
+    /** The endpoint a client dials to reach a server bound to {@code host} and {@code port}. */
+    public static URI endpoint(String host, int port) {
+        String address = reachableHost(host);
+        return URI.create("http://" + (address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address)
+                + ":" + port);
+    }
+
+    /** The host a client dials: a wildcard address (any interface) is reached through loopback. */
+    private static String reachableHost(String host) {
+        try {
+            if (host.isEmpty() || InetAddress.getByName(host).isAnyLocalAddress()) {
+                return "127.0.0.1";
+            }
+        } catch (UnknownHostException e) {
+            // A name that does not resolve is used as given; binding would have failed on it.
+        }
+        return host;
+    }
+
     /** One {@code GET /_ecsmock/clock} over a plain socket: it reads no state and is not journaled. */
     private static void askClock(String host, int port) throws IOException {
-        String address = host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        String address = reachableHost(host);
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(address, port), 2_000);
             socket.setSoTimeout(2_000);

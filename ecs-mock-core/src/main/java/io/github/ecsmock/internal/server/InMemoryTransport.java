@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,13 @@ import software.amazon.awssdk.utils.AttributeMap;
  * network; only the bytes never leave the JVM.
  */
 public final class InMemoryTransport {
+    /**
+     * The endpoint every in-memory client names, whether or not the mock's server runs, so that it does
+     * not depend on what started first. It reaches nothing ({@code .invalid} never resolves): code that
+     * takes an address from such a client, rather than from the mock's endpoint, fails plainly.
+     */
+    public static final URI ENDPOINT = URI.create("http://ecs-mock.invalid");
+
     private InMemoryTransport() {
     }
 

@@ -38,6 +38,11 @@ public record MockSettings(String region, String account, int port, ResetMode re
                 }, annotation);
     }
 
+    /** These settings with the injected clients over {@code other}. */
+    public MockSettings withTransport(Transport other) {
+        return new MockSettings(region, account, port, reset, validation, lifecycle, credentials, other, customizer, annotation);
+    }
+
     /** A mock built with these settings, not yet started. */
     public EcsMock newMock() {
         EcsMock.Builder builder = EcsMock.builder()
