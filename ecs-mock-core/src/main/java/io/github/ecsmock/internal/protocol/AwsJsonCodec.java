@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
@@ -52,8 +51,17 @@ public final class AwsJsonCodec {
             .build();
 
     private final JsonFactory json = JsonFactory.builder().streamReadConstraints(LIMITS).build();
-    private final Map<Class<?>, Map<String, SdkField<?>>> fieldCache = new ConcurrentHashMap<>();
-    private final Map<SdkField<?>, SdkField<?>> elements = new ConcurrentHashMap<>();
+    /**
+     * How each builder class is read, by JSON member name, worked out on its first request. A
+     * ClassValue with each member's type and element at hand: a concurrent map keyed by class, and the
+     * SDK's traits looked up for every value read, were a sixth of reading a small request in a profile.
+     */
+    private final ClassValue<ReadPlan> readPlans = new ClassValue<>() {
+        @Override
+        protected ReadPlan computeValue(Class<?> type) {
+            return new ReadPlan();
+        }
+    };
     /**
      * How each model class is written, worked out on its first write. A ClassValue rather than a map:
      * a large answer looks its plan up for every object in it.
@@ -71,6 +79,36 @@ public final class AwsJsonCodec {
      */
     private final ThreadLocal<AnswerBuffer> buffers = ThreadLocal.withInitial(AnswerBuffer::new);
     private final ShownObjects shown = new ShownObjects();
+
+    /** Filled from the first builder of its class that is read: the SDK lists a class's fields on its instances. */
+    private static final class ReadPlan {
+        private volatile Map<String, ReadMember> members;
+
+        Map<String, ReadMember> members(SdkPojo builder) {
+            Map<String, ReadMember> known = members;
+            if (known == null) {
+                known = new HashMap<>();
+                for (SdkField<?> field : builder.sdkFields()) {
+                    known.put(field.locationName(), ReadMember.of(field));
+                }
+                members = known;
+            }
+            return known;
+        }
+    }
+
+    /** One member as it is read: the field that sets it, its type, and for lists and maps their element. */
+    private record ReadMember(SdkField<?> field, MarshallingKnownType type, ReadMember element) {
+        static ReadMember of(SdkField<?> field) {
+            MarshallingKnownType type = field.marshallingType().getKnownType();
+            ReadMember element = switch (type) {
+                case LIST -> of(field.getRequiredTrait(ListTrait.class).memberFieldInfo());
+                case MAP -> of(field.getRequiredTrait(MapTrait.class).valueFieldInfo());
+                default -> null;
+            };
+            return new ReadMember(field, type, element);
+        }
+    }
 
     /** Filled from the first object of its class that is written: the SDK lists a class's fields on its instances. */
     private static final class WritePlan {
@@ -210,40 +248,29 @@ public final class AwsJsonCodec {
         shown.keep(value, hash, buffer.valueFrom(from, member.type() == MarshallingKnownType.STRING ? (byte) '"' : (byte) '{'));
     }
 
-    private Map<String, SdkField<?>> fieldsOf(SdkPojo pojo) {
-        return fieldCache.computeIfAbsent(pojo.getClass(), type -> {
-            Map<String, SdkField<?>> byName = new HashMap<>();
-            for (SdkField<?> field : pojo.sdkFields()) {
-                byName.put(field.locationName(), field);
-            }
-            return byName;
-        });
-    }
-
     private void readObject(JsonParser parser, SdkPojo target, MemberPath parent) throws IOException {
-        Map<String, SdkField<?>> fields = fieldsOf(target);
+        Map<String, ReadMember> members = readPlans.get(target.getClass()).members(target);
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
             String name = parser.currentName();
             parser.nextToken();
-            SdkField<?> field = fields.get(name);
-            if (field == null) {
+            ReadMember member = members.get(name);
+            if (member == null) {
                 parser.skipChildren();
                 continue;
             }
-            Object value = readValue(parser, field, MemberPath.member(parent, name));
+            Object value = readValue(parser, member, MemberPath.member(parent, name));
             if (value != null) {
-                field.set(target, value);
+                member.field().set(target, value);
             }
         }
     }
 
-    private Object readValue(JsonParser parser, SdkField<?> field, MemberPath path) throws IOException {
+    private Object readValue(JsonParser parser, ReadMember member, MemberPath path) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
-        MarshallingKnownType type = field.marshallingType().getKnownType();
-        switch (type) {
+        switch (member.type()) {
             case STRING:
                 expect(token == JsonToken.VALUE_STRING, path, "String", token);
                 return parser.getText();
@@ -287,10 +314,9 @@ public final class AwsJsonCodec {
                 }
             case LIST:
                 expect(token == JsonToken.START_ARRAY, path, "List", token);
-                SdkField<?> member = elements.computeIfAbsent(field, f -> f.getRequiredTrait(ListTrait.class).memberFieldInfo());
                 List<Object> list = new ArrayList<>();
                 for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
-                    Object item = readValue(parser, member, MemberPath.element(path, list.size()));
+                    Object item = readValue(parser, member.element(), MemberPath.element(path, list.size()));
                     if (item == null) {
                         throw Errors.serialization("Member '" + path + "' must not contain null.");
                     }
@@ -299,12 +325,11 @@ public final class AwsJsonCodec {
                 return list;
             case MAP:
                 expect(token == JsonToken.START_OBJECT, path, "Map", token);
-                SdkField<?> valueField = elements.computeIfAbsent(field, f -> f.getRequiredTrait(MapTrait.class).valueFieldInfo());
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (JsonToken entry = parser.nextToken(); entry != JsonToken.END_OBJECT; entry = parser.nextToken()) {
                     String key = parser.currentName();
                     parser.nextToken();
-                    Object value = readValue(parser, valueField, MemberPath.member(path, key));
+                    Object value = readValue(parser, member.element(), MemberPath.member(path, key));
                     if (value != null) {
                         map.put(key, value);
                     }
@@ -312,7 +337,7 @@ public final class AwsJsonCodec {
                 return map;
             case SDK_POJO:
                 expect(token == JsonToken.START_OBJECT, path, "Structure", token);
-                SdkPojo nested = field.constructor().get();
+                SdkPojo nested = member.field().constructor().get();
                 readObject(parser, nested, path);
                 return ((SdkBuilder<?, ?>) nested).build();
             case DOCUMENT:

@@ -32,16 +32,32 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 public final class ModelValidator {
     private static final String RESOURCE = "ecs-request-constraints.json";
 
+    /** The kinds of shape validation tells apart; a switch on an enum rather than on the model's type names. */
+    private enum Kind {
+        STRUCTURE, LIST, MAP, STRING, NUMBER, OTHER;
+
+        static Kind of(String type) {
+            return switch (type) {
+                case "structure" -> STRUCTURE;
+                case "list" -> LIST;
+                case "map" -> MAP;
+                case "string" -> STRING;
+                case "integer", "long", "double", "float" -> NUMBER;
+                default -> OTHER;
+            };
+        }
+    }
+
     /** What the model says of one shape; only the parts validation needs. */
-    private record Shape(String type, Set<String> required, Map<String, String> members, String element,
+    private record Shape(Kind kind, Set<String> required, Map<String, String> members, String element,
                          Long min, Long max, Pattern pattern, List<String> values, boolean constrains) {
         /** Whether a value of this shape can break a constraint, its own or one of what it holds. */
-        static boolean constrains(String type, Long min, Long max, Pattern pattern, List<String> values) {
-            return switch (type) {
-                case "structure", "list", "map" -> true;
-                case "string" -> values != null || min != null || max != null || pattern != null;
-                case "integer", "long", "double", "float" -> min != null || max != null;
-                default -> false;
+        static boolean constrains(Kind kind, Long min, Long max, Pattern pattern, List<String> values) {
+            return switch (kind) {
+                case STRUCTURE, LIST, MAP -> true;
+                case STRING -> values != null || min != null || max != null || pattern != null;
+                case NUMBER -> min != null || max != null;
+                case OTHER -> false;
             };
         }
     }
@@ -173,14 +189,14 @@ public final class ModelValidator {
         if (shape == null) {
             return;
         }
-        switch (shape.type()) {
-            case "structure" -> {
+        switch (shape.kind()) {
+            case STRUCTURE -> {
                 // A document (free-form JSON such as hookDetails) is a structure in the model with no members to check.
                 if (value instanceof SdkPojo pojo) {
                     structure(operation, shape, pojo, path);
                 }
             }
-            case "list" -> {
+            case LIST -> {
                 List<?> list = (List<?>) value;
                 size(shape, list.size(), path);
                 Shape element = shapes.get(shape.element());
@@ -189,11 +205,11 @@ public final class ModelValidator {
                 }
                 for (int i = 0; i < list.size(); i++) {
                     // A scalar element is named by its list, as ECS names it ("include should be one of ...").
-                    MemberPath elementPath = element.type().equals("structure") ? MemberPath.element(path, i) : path;
+                    MemberPath elementPath = element.kind() == Kind.STRUCTURE ? MemberPath.element(path, i) : path;
                     check(operation, element, list.get(i), elementPath);
                 }
             }
-            case "map" -> {
+            case MAP -> {
                 Shape element = shapes.get(shape.element());
                 if (element == null || !element.constrains()) {
                     return;
@@ -202,9 +218,9 @@ public final class ModelValidator {
                     check(operation, element, entry.getValue(), MemberPath.member(path, String.valueOf(entry.getKey())));
                 }
             }
-            case "string" -> string(shape, (String) value, path);
-            case "integer", "long", "double", "float" -> number(shape, ((Number) value).doubleValue(), path);
-            default -> {
+            case STRING -> string(shape, (String) value, path);
+            case NUMBER -> number(shape, ((Number) value).doubleValue(), path);
+            case OTHER -> {
             }
         }
     }
@@ -260,7 +276,8 @@ public final class ModelValidator {
         Long max = raw.get("max") == null ? null : ((Number) raw.get("max")).longValue();
         Pattern compiled = pattern == null ? null : Pattern.compile(pattern);
         List<String> values = raw.get("enum") == null ? null : List.copyOf((List<String>) (List<?>) raw.get("enum"));
-        return new Shape(type, Set.copyOf(required), members, element, min, max, compiled, values,
-                Shape.constrains(type, min, max, compiled, values));
+        Kind kind = Kind.of(type);
+        return new Shape(kind, Set.copyOf(required), members, element, min, max, compiled, values,
+                Shape.constrains(kind, min, max, compiled, values));
     }
 }
