@@ -11,6 +11,7 @@ import io.github.ecsmock.internal.state.InstanceSlot;
 import io.github.ecsmock.internal.state.Faults;
 import io.github.ecsmock.internal.state.LaunchSpec;
 import io.github.ecsmock.internal.state.Placement;
+import io.github.ecsmock.internal.state.RunTaskTokens;
 import io.github.ecsmock.internal.state.TaskEntry;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +46,8 @@ import software.amazon.awssdk.services.ecs.model.TaskOverride;
 /** RunTask, StopTask, DescribeTasks and ListTasks. */
 public final class Tasks {
     private static final int MAX_COUNT = 10;
+    /** RunTask client tokens are up to 64 characters (the model; CreateService's are up to 36). */
+    private static final int MAX_CLIENT_TOKEN = 64;
     private static final int MAX_DESCRIBE = 100;
     private static final Pattern FAMILY = Pattern.compile("[a-zA-Z0-9_-]+");
 
@@ -58,6 +61,14 @@ public final class Tasks {
 
     public RunTaskResponse runTask(EcsState state, RunTaskRequest request) {
         ClusterEntry cluster = state.activeCluster(request.cluster());
+        String token = request.clientToken();
+        boolean tokened = token != null && !token.isEmpty();
+        if (tokened) {
+            Optional<RunTaskTokens.Use> used = checkToken(state, cluster, request);
+            if (used.isPresent()) {
+                return answer(state, used.get().tasks(), used.get().failures());
+            }
+        }
         if (request.taskDefinition() == null || request.taskDefinition().isBlank()) {
             throw Errors.invalidParameter("TaskDefinition can not be blank.");
         }
@@ -113,8 +124,35 @@ public final class Tasks {
             started.add(state.launchTask(cluster, spec, tags, slots == null ? null : slots.get(i)));
         }
         state.settle();
+        if (tokened) {
+            state.runTaskTokens().remember(cluster.arn(), request, started, failures);
+        }
+        return answer(state, started, failures);
+    }
+
+    /**
+     * What a RunTask with a client token meets: nothing when the token is new in this cluster, the
+     * first call's use of it when this call repeats that one, and a {@code ConflictException} naming
+     * the tasks it started when this call asks for something else under the same token.
+     */
+    private static Optional<RunTaskTokens.Use> checkToken(EcsState state, ClusterEntry cluster, RunTaskRequest request) {
+        if (request.clientToken().length() > MAX_CLIENT_TOKEN) {
+            throw Errors.invalidParameter("clientToken longer than " + MAX_CLIENT_TOKEN + ".");
+        }
+        Optional<RunTaskTokens.Use> used = state.runTaskTokens().find(cluster.arn(), request.clientToken());
+        if (used.isPresent() && !used.get().isRepeatedBy(request)) {
+            // ECS's message for this is not captured; the exception's class and resourceIds are documented.
+            throw new EcsError("ConflictException", "The clientToken " + request.clientToken()
+                    + " is already in use with a different RunTask request in this cluster.")
+                    .with("resourceIds", used.get().taskArns());
+        }
+        return used;
+    }
+
+    /** The tasks as they are now, with their tags, and the failures. */
+    private static RunTaskResponse answer(EcsState state, List<TaskEntry> tasks, List<Failure> failures) {
         return RunTaskResponse.builder()
-                .tasks(started.stream().map(task -> task.toTask(state.tags().tagsOf(task.arn()))).toList())
+                .tasks(tasks.stream().map(task -> task.toTask(state.tags().tagsOf(task.arn()))).toList())
                 .failures(failures)
                 .build();
     }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -167,6 +168,13 @@ public final class EcsProtocol {
             generator.writeStartObject();
             generator.writeStringField("__type", error.code());
             generator.writeStringField("message", error.getMessage());
+            for (Map.Entry<String, List<String>> member : error.members().entrySet()) {
+                generator.writeArrayFieldStart(member.getKey());
+                for (String value : member.getValue()) {
+                    generator.writeString(value);
+                }
+                generator.writeEndArray();
+            }
             generator.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -78,6 +78,7 @@ public final class EcsState {
     private final ServiceLifecycle serviceLifecycle = new ServiceLifecycle(this, scheduler);
     private final TaskSetLifecycle taskSetLifecycle = new TaskSetLifecycle(this, scheduler);
     private final CapacityProviderLifecycle capacityProviderLifecycle = new CapacityProviderLifecycle(this);
+    private final RunTaskTokens runTaskTokens = new RunTaskTokens(this);
     private String defaultSubnet;
     private long sequence;
 
@@ -158,6 +159,10 @@ public final class EcsState {
 
     public TaskRegistry tasks() {
         return tasks;
+    }
+
+    public RunTaskTokens runTaskTokens() {
+        return runTaskTokens;
     }
 
     public ServiceRegistry services() {
