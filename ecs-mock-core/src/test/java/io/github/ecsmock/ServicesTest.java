@@ -1166,7 +1166,7 @@ class ServicesTest extends EcsApiTest {
                             .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(SUBNET)))));
 
             assertThat(e).isNotNull();
-            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Unable to Start a service that is still Draining.");
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Creation of service was not idempotent.");
             assertThat(ecs.describeServices(r -> r.cluster("prod").services("web")).services().get(0).status())
                     .isEqualTo("DRAINING");
         }

@@ -411,6 +411,18 @@ class TagsTest extends EcsApiTest {
         }
 
         @Test
+        void managedTagsDoNotCountAgainstTheLimitOf50() {
+            List<Tag> fortyNine = IntStream.rangeClosed(1, 49).mapToObj(i -> tag("k" + i, "v")).toList();
+            createService(s -> s.tags(fortyNine).propagateTags(PropagateTags.SERVICE).enableECSManagedTags(true));
+            String taskArn = serviceTasksWithTags().get(0).taskArn();
+
+            ecs.tagResource(r -> r.resourceArn(taskArn).tags(tag("k50", "v")));
+
+            assertThat(ecs.listTagsForResource(r -> r.resourceArn(taskArn)).tags()).hasSize(52);
+            assertInvalid(() -> ecs.tagResource(r -> r.resourceArn(taskArn).tags(tag("k51", "v"))), "50");
+        }
+
+        @Test
         void managedTagsAloneNameTheClusterAndService() {
             createService(s -> s.enableECSManagedTags(true));
 

@@ -93,11 +93,9 @@ public final class ExpressGatewayServices {
         // The service's own rules, checked before anything is registered for it.
         Services.checkName(name);
         Optional<ServiceEntry> existing = state.services().byName(cluster.arn(), name);
-        if (existing.isPresent() && existing.get().isActive()) {
+        // As CreateService answers a name that is ACTIVE or still DRAINING (ECS-BEHAVIOR.md).
+        if (existing.isPresent() && (existing.get().isActive() || "DRAINING".equals(existing.get().status()))) {
             throw Errors.invalidParameter("Creation of service was not idempotent.");
-        }
-        if (existing.isPresent() && "DRAINING".equals(existing.get().status())) {
-            throw Errors.invalidParameter("Unable to Start a service that is still Draining.");
         }
         ExpressGatewayServiceNetworkConfiguration network = request.networkConfiguration() != null
                 && request.networkConfiguration().hasSubnets() && !request.networkConfiguration().subnets().isEmpty()

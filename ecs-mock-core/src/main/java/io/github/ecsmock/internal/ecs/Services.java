@@ -66,7 +66,9 @@ public final class Services {
             throw Errors.invalidParameter("Creation of service was not idempotent.");
         }
         if (existing.isPresent() && "DRAINING".equals(existing.get().status())) {
-            throw Errors.invalidParameter("Unable to Start a service that is still Draining.");
+            // ECS-BEHAVIOR.md: a name still DRAINING gets the same answer as an ACTIVE one. It is what
+            // tools that delete and re-create a service under one name (Terraform's replace) report.
+            throw Errors.invalidParameter("Creation of service was not idempotent.");
         }
         if (request.clientToken() != null && request.clientToken().length() > 36) {
             throw Errors.invalidParameter("clientToken longer than 36.");

@@ -33,7 +33,8 @@ public final class Tags {
             throw Errors.missingMember("tags");
         }
         request.tags().forEach(TagRules::check);
-        if (state.tags().countAfterAdding(arn, request.tags()) > TagRules.MAX_TAGS) {
+        // Tags AWS sets (aws:ecs:clusterName and the like) do not count against the limit (the model's Tag shape).
+        if (state.tags().countAfterAdding(arn, request.tags(), key -> !TagRules.isReserved(key)) > TagRules.MAX_TAGS) {
             throw TagRules.tooMany();
         }
         state.tags().add(arn, request.tags());

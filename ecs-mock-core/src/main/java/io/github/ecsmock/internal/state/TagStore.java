@@ -3,9 +3,12 @@ package io.github.ecsmock.internal.state;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.ecs.model.Tag;
 
 /** The tags of every resource of one state, by resource ARN, in the order they were first set. */
@@ -22,10 +25,11 @@ public final class TagStore {
         return list;
     }
 
-    /** How many tags the resource would carry after {@code tags} were added. */
-    public int countAfterAdding(String arn, Collection<Tag> tags) {
-        Map<String, String> current = byArn.getOrDefault(arn, new LinkedHashMap<>());
-        return (int) (current.size() + tags.stream().map(Tag::key).distinct().filter(k -> !current.containsKey(k)).count());
+    /** How many tags whose keys are {@code counted} the resource would carry after {@code tags} were added. */
+    public int countAfterAdding(String arn, Collection<Tag> tags, Predicate<String> counted) {
+        Set<String> keys = new HashSet<>(byArn.getOrDefault(arn, new LinkedHashMap<>()).keySet());
+        tags.forEach(tag -> keys.add(tag.key()));
+        return (int) keys.stream().filter(counted).count();
     }
 
     public void add(String arn, Collection<Tag> tags) {
