@@ -11,13 +11,16 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.SortOrder;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionFamilyStatus;
 
 /**
@@ -159,5 +162,29 @@ class PagingTest extends EcsApiTest {
             assertThat(catchThrowableOfType(InvalidParameterException.class, () -> listing.pager().page(foreign, null)))
                     .as("a ListClusters token").isNotNull();
         }
+    }
+
+    @Test
+    void aTokenOfAnotherFamilyPrefixOrSortOrderIsRefusedNotAServerError() {
+        for (String family : List.of("api", "batch", "web")) {
+            for (int i = 0; i < 2; i++) {
+                ecs.registerTaskDefinition(r -> r.family(family).containerDefinitions(c -> c.name("a").image("nginx").memory(128)));
+            }
+        }
+        String ofFamilies = ecs.listTaskDefinitionFamilies(r -> r.maxResults(1)).nextToken();
+        String ofApi = ecs.listTaskDefinitions(r -> r.familyPrefix("api").maxResults(1)).nextToken();
+        String ascending = ecs.listTaskDefinitions(r -> r.maxResults(1)).nextToken();
+
+        assertInvalidToken(() -> ecs.listTaskDefinitionFamilies(r -> r.familyPrefix("web").nextToken(ofFamilies)), ofFamilies);
+        assertInvalidToken(() -> ecs.listTaskDefinitions(r -> r.familyPrefix("web").nextToken(ofApi)), ofApi);
+        assertInvalidToken(() -> ecs.listTaskDefinitions(r -> r.sort(SortOrder.DESC).nextToken(ascending)), ascending);
+        assertThat(ecs.listTaskDefinitions(r -> r.familyPrefix("api").nextToken(ofApi)).taskDefinitionArns())
+                .singleElement().asString().endsWith("task-definition/api:2");
+    }
+
+    private static void assertInvalidToken(ThrowingCallable call, String token) {
+        InvalidParameterException e = catchThrowableOfType(InvalidParameterException.class, call);
+        assertThat(e).isNotNull();
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Invalid token " + token);
     }
 }

@@ -151,10 +151,12 @@ public final class TaskDefinitions {
         NavigableMap<TaskDefinitionRegistry.Key, TaskDefinition> index = request.familyPrefix() == null
                 ? state.taskDefinitions().all()
                 : state.taskDefinitions().revisionsOf(request.familyPrefix());
-        if ("DESC".equals(request.sortAsString())) {
+        boolean descending = "DESC".equals(request.sortAsString());
+        if (descending) {
             index = index.descendingMap();
         }
-        PageTokens.Page<TaskDefinition> page = state.pageTokens().page("ListTaskDefinitions", index,
+        // A token walks one order: one of the other order would page from the wrong end.
+        PageTokens.Page<TaskDefinition> page = state.pageTokens().page(descending ? "ListTaskDefinitions DESC" : "ListTaskDefinitions", index,
                 request.nextToken(), size, definition -> status.equals(definition.statusAsString()),
                 TaskDefinitionRegistry.Key::toString, TaskDefinitionRegistry.Key::parse);
         return ListTaskDefinitionsResponse.builder()

@@ -71,10 +71,12 @@ public final class PageTokens {
             String cursor = cursorOf(list, nextToken);
             try {
                 after = decode.apply(cursor);
+                // A cursor outside the range this request lists (a token of another family or
+                // prefix) is refused by the range itself; it is the caller's mistake, not a 500.
+                rest = index.tailMap(after, false);
             } catch (RuntimeException e) {
                 throw invalidToken(nextToken);
             }
-            rest = index.tailMap(after, false);
         }
         List<V> items = new java.util.ArrayList<>(Math.min(size, 128));
         K last = null;
