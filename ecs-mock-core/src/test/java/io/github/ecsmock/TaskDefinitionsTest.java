@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.ecs.model.HealthCheck;
 import software.amazon.awssdk.services.ecs.model.HostVolumeProperties;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesResponse;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsResponse;
 import software.amazon.awssdk.services.ecs.model.LogConfiguration;
@@ -1002,6 +1003,45 @@ class TaskDefinitionsTest extends EcsApiTest {
     }
 
     @Test
+    void aDeletedRevisionStaysWhileATaskRunsItAndGoesOnceTheTaskStopped() {
+        ecs.createCluster(r -> r.clusterName("prod"));
+        registerFargate("job");
+        String task = ecs.runTask(r -> r.cluster("prod").taskDefinition("job:1").launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-0123456789abcdef0"))))
+                .tasks().get(0).taskArn();
+        ecs.deregisterTaskDefinition(r -> r.taskDefinition("job:1"));
+        ecs.deleteTaskDefinitions(r -> r.taskDefinitions("job:1"));
+
+        mock.clock().advance(Duration.ofHours(3));
+        assertThat(ecs.describeTaskDefinition(r -> r.taskDefinition("job:1")).taskDefinition().statusAsString())
+                .isEqualTo("DELETE_IN_PROGRESS");
+
+        ecs.stopTask(r -> r.cluster("prod").task(task));
+        mock.clock().advance(Duration.ofHours(1));
+        assertThat(catchThrowableOfType(ClientException.class, () -> ecs.describeTaskDefinition(r -> r.taskDefinition("job:1"))))
+                .isNotNull();
+    }
+
+    @Test
+    void aDeletedRevisionStaysWhileAServiceUsesIt() {
+        ecs.createCluster(r -> r.clusterName("prod"));
+        registerFargate("web");
+        ecs.createService(r -> r.cluster("prod").serviceName("web").taskDefinition("web:1").desiredCount(0)
+                .launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-0123456789abcdef0"))));
+        ecs.deregisterTaskDefinition(r -> r.taskDefinition("web:1"));
+        ecs.deleteTaskDefinitions(r -> r.taskDefinitions("web:1"));
+
+        mock.clock().advance(Duration.ofHours(5));
+
+        String shown = ecs.describeServices(r -> r.cluster("prod").services("web")).services().get(0).taskDefinition();
+        assertThat(ecs.describeTaskDefinition(r -> r.taskDefinition(shown)).taskDefinition().statusAsString())
+                .isEqualTo("DELETE_IN_PROGRESS");
+        assertThat(ecs.listTaskDefinitions(r -> r.status(TaskDefinitionStatus.DELETE_IN_PROGRESS)).taskDefinitionArns())
+                .containsExactly(shown);
+    }
+
+    @Test
     void revisionNumbersAreNotReusedWhenTheWholeFamilyWasDeleted() {
         registerSimple("web");
         ecs.deregisterTaskDefinition(r -> r.taskDefinition("web:1"));
@@ -1015,6 +1055,12 @@ class TaskDefinitionsTest extends EcsApiTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private void registerFargate(String family) {
+        ecs.registerTaskDefinition(r -> r.family(family).requiresCompatibilities(Compatibility.FARGATE)
+                .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
+                .containerDefinitions(c -> c.name("app").image("nginx:1.27")));
+    }
 
     private TaskDefinition registerSimple(String family) {
         return ecs.registerTaskDefinition(r -> r.family(family)

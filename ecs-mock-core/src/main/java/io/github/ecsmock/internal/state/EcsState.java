@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.model.Cluster;
@@ -401,16 +402,53 @@ public final class EcsState {
         taskDefinitions.put(definition);
     }
 
-    /** Marks a revision DELETE_IN_PROGRESS; it is gone after the retention period. */
+    /**
+     * Marks a revision DELETE_IN_PROGRESS; it is gone after the retention period, but not while a task
+     * that has not stopped or a service that is not INACTIVE still uses it: ECS keeps it "until all the
+     * associated tasks and services have been terminated" (DeleteTaskDefinitions), so a deployer can
+     * still describe the definition its running service shows.
+     */
     public TaskDefinition deleteTaskDefinition(TaskDefinition definition) {
         TaskDefinition deleting = definition.toBuilder().status("DELETE_IN_PROGRESS").build();
         taskDefinitions.put(deleting);
         TaskDefinitionRegistry.Key key = new TaskDefinitionRegistry.Key(definition.family(), definition.revision());
-        timeline.at(now().plus(DELETED_TASK_DEFINITION_RETENTION), () -> {
-            taskDefinitions.remove(key);
-            tags.forget(definition.taskDefinitionArn());
-        });
+        removeWhenUnused(key, definition.taskDefinitionArn());
         return deleting;
+    }
+
+    private void removeWhenUnused(TaskDefinitionRegistry.Key key, String arn) {
+        timeline.at(now().plus(DELETED_TASK_DEFINITION_RETENTION), () -> {
+            if (isUsed(arn)) {
+                removeWhenUnused(key, arn);
+                return;
+            }
+            taskDefinitions.remove(key);
+            tags.forget(arn);
+        });
+    }
+
+    /** Whether a task that has not stopped, or a service that is not INACTIVE, runs or deploys this revision. */
+    private boolean isUsed(String taskDefinitionArn) {
+        for (ClusterEntry cluster : clusters.inOrder().values()) {
+            for (NavigableMap<Long, TaskEntry> tasksOfCluster : List.of(tasks.live(cluster.arn()), tasks.stopped(cluster.arn()))) {
+                for (TaskEntry task : tasksOfCluster.values()) {
+                    if (!TaskStatus.STOPPED.equals(task.lastStatus()) && taskDefinitionArn.equals(task.taskDefinitionArn())) {
+                        return true;
+                    }
+                }
+            }
+            for (ServiceEntry service : services.inOrder(cluster.arn()).values()) {
+                if ("INACTIVE".equals(service.status())) {
+                    continue;
+                }
+                if (taskDefinitionArn.equals(service.config().taskDefinition())
+                        || service.deployments.stream().anyMatch(d -> taskDefinitionArn.equals(d.taskDefinitionArn()))
+                        || service.taskSets.stream().anyMatch(t -> taskDefinitionArn.equals(t.deployment.taskDefinitionArn()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // ---- Express Gateway services
