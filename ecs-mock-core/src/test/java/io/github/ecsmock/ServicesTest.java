@@ -754,6 +754,30 @@ class ServicesTest extends EcsApiTest {
     }
 
     @Test
+    void anotherLoadBalancerOrServiceRegistryStartsANewDeployment() {
+        registerFargate("web");
+        Service before = createWeb(2);
+        List<String> oldIds = serviceTaskIds("web");
+        LoadBalancer balancer = LoadBalancer.builder().targetGroupArn(TARGET_GROUP).containerName("app").containerPort(80).build();
+
+        Service balanced = ecs.updateService(r -> r.cluster("prod").service("web").loadBalancers(balancer)).service();
+
+        assertThat(balanced.loadBalancers()).containsExactly(balancer);
+        assertThat(balanced.deployments().get(0).id()).isNotEqualTo(before.deployments().get(0).id());
+        assertThat(serviceTaskIds("web")).hasSize(2).doesNotContainAnyElementsOf(oldIds);
+
+        String deployment = balanced.deployments().get(0).id();
+        Service same = ecs.updateService(r -> r.cluster("prod").service("web").loadBalancers(balancer)).service();
+        assertThat(same.deployments()).extracting(Deployment::id).containsExactly(deployment);
+
+        ServiceRegistry registry = ServiceRegistry.builder()
+                .registryArn("arn:aws:servicediscovery:us-east-1:123456789012:service/srv-0123456789abcdef").build();
+        Service registered = ecs.updateService(r -> r.cluster("prod").service("web").serviceRegistries(registry)).service();
+        assertThat(registered.deployments().get(0).id()).isNotEqualTo(deployment);
+        assertThat(registered.loadBalancers()).containsExactly(balancer);
+    }
+
+    @Test
     void eventsKeepTheNewest100() {
         registerFargate("web");
         createWeb(1);

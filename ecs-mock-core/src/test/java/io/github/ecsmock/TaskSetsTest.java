@@ -327,6 +327,39 @@ class TaskSetsTest extends EcsApiTest {
     }
 
     @Test
+    void updateServiceOfACodeDeployServiceTakesItsCountButRefusesADefinitionOrNetwork() {
+        ecs.createService(r -> r.cluster("prod").serviceName("bluegreen").taskDefinition("web:1").desiredCount(1)
+                .deploymentController(c -> c.type(DeploymentControllerType.CODE_DEPLOY))
+                .launchType(LaunchType.FARGATE).networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(SUBNET))));
+        ecs.registerTaskDefinition(fargateDefinition());
+
+        // Even the definition it already runs: a deployer that always sends it is refused.
+        assertError(InvalidParameterException.class,
+                () -> ecs.updateService(r -> r.cluster("prod").service("bluegreen").taskDefinition("web:1").desiredCount(2)),
+                "Unable to update task definition on services with a CODE_DEPLOY deployment controller. "
+                        + "Use AWS CodeDeploy to trigger a new deployment.");
+        assertError(InvalidParameterException.class,
+                () -> ecs.updateService(r -> r.cluster("prod").service("bluegreen")
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(SUBNET)))),
+                "Unable to update network parameters on services with a CODE_DEPLOY deployment controller. "
+                        + "Use AWS CodeDeploy to trigger a new deployment.");
+
+        Service scaled = ecs.updateService(r -> r.cluster("prod").service("bluegreen").desiredCount(2)).service();
+        assertThat(scaled.desiredCount()).isEqualTo(2);
+        assertThat(scaled.taskDefinition()).isEqualTo(PREFIX + "task-definition/web:1");
+    }
+
+    @Test
+    void updateServiceOfAnExternalServiceRefusesATaskDefinition() {
+        createExternal("external", 1);
+
+        assertError(InvalidParameterException.class,
+                () -> ecs.updateService(r -> r.cluster("prod").service("external").taskDefinition("web:1")),
+                "Unable to update task definition on services with a EXTERNAL deployment controller. "
+                        + "Create a new task set to deploy it.");
+    }
+
+    @Test
     void taskSetOperationsInAnUnknownClusterAreClusterNotFound() {
         for (ThrowingCallable call : everyOperationOn("nope", "web")) {
             assertError(ClusterNotFoundException.class, call, "Cluster not found.");

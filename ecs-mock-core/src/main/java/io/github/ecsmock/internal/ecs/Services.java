@@ -158,6 +158,7 @@ public final class Services {
             throw new EcsError("ServiceNotActiveException", "Service was not ACTIVE.");
         }
         Service current = service.config();
+        checkControllerAllows(current, request);
         boolean daemon = "DAEMON".equals(current.schedulingStrategyAsString());
         if (request.desiredCount() != null && daemon) {
             throw Errors.invalidParameter(DAEMON_DESIRED_COUNT);
@@ -222,12 +223,38 @@ public final class Services {
                 || !Objects.equals(network, current.networkConfiguration())
                 || !Objects.equals(platformVersion, current.platformVersion())
                 || !Objects.equals(launch.strategy(), current.capacityProviderStrategy())
-                || !Objects.equals(serviceConnect, service.primary().serviceConnectConfiguration()));
+                || !Objects.equals(serviceConnect, service.primary().serviceConnectConfiguration())
+                // "Amazon ECS starts new tasks with the updated Elastic Load Balancing configuration";
+                // a new service registry "triggers a new service deployment" (UpdateService).
+                || request.hasLoadBalancers() && !request.loadBalancers().equals(current.loadBalancers())
+                || request.hasServiceRegistries() && !request.serviceRegistries().equals(current.serviceRegistries()));
         if (redeploy) {
             state.serviceLifecycle().deploy(service, deploymentSpec(definition, launch, network, platformVersion, serviceConnect));
         }
         state.settle();
         return UpdateServiceResponse.builder().service(service.toService(List.of())).build();
+    }
+
+    /**
+     * A blue/green (CODE_DEPLOY) or EXTERNAL service deploys through CodeDeploy or task sets, not
+     * UpdateService: ECS refuses a task definition (even the current one), a network configuration or
+     * a platform version there. The CODE_DEPLOY texts for the task definition and the network are ECS's
+     * (reported by CDK, Terraform and ecs-deploy users); the platform version's and EXTERNAL's follow them.
+     */
+    private static void checkControllerAllows(Service current, UpdateServiceRequest request) {
+        String controller = current.deploymentController() == null ? "ECS" : current.deploymentController().typeAsString();
+        if ("ECS".equals(controller)) {
+            return;
+        }
+        String then = "CODE_DEPLOY".equals(controller) ? "Use AWS CodeDeploy to trigger a new deployment."
+                : "Create a new task set to deploy it.";
+        String what = request.taskDefinition() != null ? "task definition"
+                : request.networkConfiguration() != null ? "network parameters"
+                : request.platformVersion() != null ? "platform version" : null;
+        if (what != null) {
+            throw Errors.invalidParameter("Unable to update " + what + " on services with a " + controller
+                    + " deployment controller. " + then);
+        }
     }
 
     public DeleteServiceResponse deleteService(EcsState state, DeleteServiceRequest request) {
