@@ -287,6 +287,20 @@ class PlacementTest extends EcsApiTest {
         }
 
         @Test
+        void aTaskDefinitionsBadConstraintIsRefusedAtRegistration() {
+            assertThatThrownBy(() -> ecs.registerTaskDefinition(r -> r.family("trainer").networkMode(NetworkMode.BRIDGE)
+                    .placementConstraints(c -> c.type("memberOf").expression("attribute:gpu =="))
+                    .containerDefinitions(c -> c.name("t").image("trainer").memory(128))))
+                    .isInstanceOf(InvalidParameterException.class).hasMessageContaining("Invalid filter expression");
+            assertThatThrownBy(() -> ecs.registerTaskDefinition(r -> r.family("trainer").networkMode(NetworkMode.BRIDGE)
+                    .placementConstraints(c -> c.type("memberOf"))
+                    .containerDefinitions(c -> c.name("t").image("trainer").memory(128))))
+                    .isInstanceOf(InvalidParameterException.class)
+                    .hasMessageContaining("An expression must be specified for a memberOf placement constraint.");
+            assertThat(ecs.listTaskDefinitionFamilies(r -> r.familyPrefix("trainer")).families()).isEmpty();
+        }
+
+        @Test
         void badConstraintsAndStrategiesAreRefused() {
             instance("i-0000000000000000a", "us-east-1a");
 
@@ -441,6 +455,53 @@ class PlacementTest extends EcsApiTest {
             String id = a.substring(a.lastIndexOf('/') + 1);
             assertThat(service("workers").events()).extracting(e -> e.message()).anyMatch(m -> m.contains(
                     "The closest matching container-instance " + id + " encountered error \"MemberOf placement constraint unsatisfied.\"."));
+        }
+
+        @Test
+        void aServiceWithBadPlacementIsRefusedAndNotCreated() {
+            assertThatThrownBy(() -> ecs.createService(r -> r.cluster("prod").serviceName("workers").taskDefinition("worker")
+                    .desiredCount(1).launchType(LaunchType.EC2).placementConstraints(c -> c.type(PlacementConstraintType.MEMBER_OF))))
+                    .isInstanceOf(InvalidParameterException.class)
+                    .hasMessageContaining("An expression must be specified for a memberOf placement constraint.");
+            assertThatThrownBy(() -> ecs.createService(r -> r.cluster("prod").serviceName("workers").taskDefinition("worker")
+                    .desiredCount(1).launchType(LaunchType.EC2).placementStrategy(s -> s.type(PlacementStrategyType.SPREAD))))
+                    .isInstanceOf(InvalidParameterException.class).hasMessageContaining("spread");
+            assertThat(ecs.listServices(r -> r.cluster("prod")).serviceArns()).isEmpty();
+
+            ecs.createService(r -> r.cluster("prod").serviceName("workers").taskDefinition("worker").desiredCount(1)
+                    .launchType(LaunchType.EC2));
+            assertThat(service("workers").status()).isEqualTo("ACTIVE");
+        }
+
+        @Test
+        void anUpdateWithBadPlacementChangesNothingAndTheClusterStillWorks() {
+            ecs.createService(r -> r.cluster("prod").serviceName("workers").taskDefinition("worker").desiredCount(1)
+                    .launchType(LaunchType.EC2));
+
+            assertThatThrownBy(() -> ecs.updateService(r -> r.cluster("prod").service("workers").desiredCount(3)
+                    .placementConstraints(c -> c.type(PlacementConstraintType.MEMBER_OF).expression("((("))))
+                    .isInstanceOf(InvalidParameterException.class).hasMessageContaining("Invalid filter expression");
+            assertThatThrownBy(() -> ecs.updateService(r -> r.cluster("prod").service("workers")
+                    .placementStrategy(s -> s.type(PlacementStrategyType.BINPACK).field("disk"))))
+                    .isInstanceOf(InvalidParameterException.class).hasMessageContaining("Invalid field for binpack placement strategy: disk");
+
+            Service unchanged = service("workers");
+            assertThat(unchanged.desiredCount()).isEqualTo(1);
+            assertThat(unchanged.placementConstraints()).isEmpty();
+            assertThat(unchanged.placementStrategy()).isEmpty();
+            instance("i-0000000000000000a", "us-east-1a");
+            assertThat(service("workers").runningCount()).isEqualTo(1);
+        }
+
+        @Test
+        void aDaemonServiceTakesNoPlacementStrategyOnUpdateEither() {
+            ecs.createService(r -> r.cluster("prod").serviceName("agent").taskDefinition("web")
+                    .schedulingStrategy(SchedulingStrategy.DAEMON).launchType(LaunchType.EC2));
+
+            assertThatThrownBy(() -> ecs.updateService(r -> r.cluster("prod").service("agent")
+                    .placementStrategy(s -> s.type(PlacementStrategyType.SPREAD).field("instanceId"))))
+                    .isInstanceOf(InvalidParameterException.class)
+                    .hasMessageContaining("The daemon scheduling strategy does not support placement strategies.");
         }
 
         @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.services.ecs.model.PlacementConstraint;
 import software.amazon.awssdk.services.ecs.model.PlacementStrategy;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionPlacementConstraint;
 
 /**
  * The rules RunTask, CreateService and UpdateService share for placement constraints and strategies:
@@ -19,6 +20,25 @@ final class PlacementRules {
     static final int MAX_STRATEGIES = 5;
 
     private PlacementRules() {
+    }
+
+    /**
+     * A task definition's own constraints, checked when it is registered: every task and service of the
+     * definition carries them into placement, where one that cannot be parsed would fail each launch.
+     */
+    static void checkDefinition(List<TaskDefinitionPlacementConstraint> constraints) {
+        if (constraints.size() > MAX_CONSTRAINTS) {
+            throw Errors.invalidParameter("placementConstraints can have at most " + MAX_CONSTRAINTS + " items.");
+        }
+        for (TaskDefinitionPlacementConstraint constraint : constraints) {
+            if (constraint.type() == null) {
+                throw Errors.invalidParameter("Placement constraint type must be specified.");
+            }
+            if (constraint.expression() == null || constraint.expression().isBlank()) {
+                throw Errors.invalidParameter("An expression must be specified for a memberOf placement constraint.");
+            }
+            ClusterQuery.parse(constraint.expression());
+        }
     }
 
     static void check(List<PlacementConstraint> constraints, List<PlacementStrategy> strategies) {

@@ -45,6 +45,8 @@ public final class Services {
     private static final int MAX_TASKS_PER_SERVICE = 5000;
     private static final String DAEMON_DESIRED_COUNT = "The daemon scheduling strategy does not support a desired count "
             + "for services. Remove the desired count value and try again";
+    private static final String DAEMON_PLACEMENT_STRATEGY = "The daemon scheduling strategy does not support placement "
+            + "strategies. Remove the placement strategy and try again";
 
     private final TagRules tagRules;
     private final Leniency leniency;
@@ -92,6 +94,7 @@ public final class Services {
             network = LaunchRules.network("CreateService", definition, request.networkConfiguration(), launch.launchType(), leniency);
             checkLoadBalancers(definition, request.loadBalancers());
         }
+        PlacementRules.check(request.placementConstraints(), request.placementStrategy());
         tagRules.checkNew(request.tags());
         checkGatewayConnectors(definition, request.gatewayConnectors());
 
@@ -165,6 +168,12 @@ public final class Services {
         }
         if (request.desiredCount() != null) {
             checkDesiredCount(request.desiredCount());
+        }
+        // Checked before anything changes: the scheduler reads the stored rules on every pass, and one
+        // it cannot parse failed every later call that touched the cluster.
+        PlacementRules.check(request.placementConstraints(), request.placementStrategy());
+        if (daemon && request.hasPlacementStrategy() && !request.placementStrategy().isEmpty()) {
+            throw Errors.invalidParameter(DAEMON_PLACEMENT_STRATEGY);
         }
         boolean ecsController = service.deployments().size() > 0;
         TaskDefinition definition = null;
@@ -408,8 +417,7 @@ public final class Services {
                     + "maximumPercent on a deployment configuration. Change the maximumPercent value to 100, and try again");
         }
         if (request.hasPlacementStrategy() && !request.placementStrategy().isEmpty()) {
-            throw Errors.invalidParameter("The daemon scheduling strategy does not support placement strategies. "
-                    + "Remove the placement strategy and try again");
+            throw Errors.invalidParameter(DAEMON_PLACEMENT_STRATEGY);
         }
     }
 
