@@ -244,6 +244,39 @@ class TasksTest extends EcsApiTest {
     }
 
     @Test
+    void aTaskSizeOverrideIsCheckedLikeATaskDefinitionsSize() {
+        registerFargate("web");
+
+        assertNotRun(InvalidParameterException.class,
+                fargateTask("web").andThen(r -> r.overrides(o -> o.cpu("abc"))), "Invalid 'cpu' setting for task.");
+        assertNotRun(InvalidParameterException.class,
+                fargateTask("web").andThen(r -> r.overrides(o -> o.memory("-1"))), "Invalid 'memory' setting for task.");
+        assertNotRun(InvalidParameterException.class,
+                fargateTask("web").andThen(r -> r.overrides(o -> o.cpu("256").memory("99999"))),
+                "No Fargate configuration exists for given values: 256 CPU, 99999 memory. See the Amazon ECS documentation "
+                        + "for the valid values.");
+
+        Task bigger = ecs.runTask(fargateTask("web").andThen(r -> r.overrides(o -> o.cpu("1024").memory("2048"))))
+                .tasks().get(0);
+        assertThat(bigger.cpu()).isEqualTo("1024");
+        assertThat(bigger.memory()).isEqualTo("2048");
+    }
+
+    @Test
+    void aContainerCannotOutgrowTheTaskItsOverridesLeave() {
+        ecs.registerTaskDefinition(r -> r.family("worker").requiresCompatibilities(Compatibility.FARGATE)
+                .networkMode(NetworkMode.AWSVPC).cpu("256").memory("1024")
+                .containerDefinitions(c -> c.name("app").image("worker").memory(768)));
+
+        assertNotRun(InvalidParameterException.class,
+                fargateTask("worker").andThen(r -> r.overrides(o -> o.memory("512"))),
+                "'memory' setting for container 'app' is greater than for task.");
+        assertNotRun(InvalidParameterException.class,
+                fargateTask("worker").andThen(r -> r.overrides(o -> o.containerOverrides(c -> c.name("app").memory(2048)))),
+                "'memory' setting for container 'app' is greater than for task.");
+    }
+
+    @Test
     void overrideOfAnUnknownContainerIsRefused() {
         registerFargate("web");
 

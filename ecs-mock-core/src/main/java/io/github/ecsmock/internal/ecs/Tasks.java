@@ -85,7 +85,7 @@ public final class Tasks {
         LaunchRules.checkPlatformVersion(launch.launchType(), request.platformVersion());
         NetworkConfiguration network = LaunchRules.network("RunTask", definition, request.networkConfiguration(),
                 launch.launchType(), leniency);
-        checkOverrides(definition, request.overrides());
+        checkOverrides(definition, request.overrides(), launch.launchType());
         String group = group(request.startedBy(), request.group(), definition);
         List<Tag> tags = tags(state, cluster, definition, request.tags(), request.propagateTagsAsString(),
                 request.enableECSManagedTags());
@@ -175,7 +175,7 @@ public final class Tasks {
             throw Errors.invalidParameter("TaskDefinition can not be blank.");
         }
         TaskDefinition definition = activeDefinition(state, request.taskDefinition());
-        checkOverrides(definition, request.overrides());
+        checkOverrides(definition, request.overrides(), "EC2");
         String group = group(request.startedBy(), request.group(), definition);
         List<Tag> tags = tags(state, cluster, definition, request.tags(), request.propagateTagsAsString(),
                 request.enableECSManagedTags());
@@ -372,12 +372,49 @@ public final class Tasks {
         return definition;
     }
 
-    private static void checkOverrides(TaskDefinition definition, TaskOverride overrides) {
+    /**
+     * The overrides of RunTask and StartTask against the definition they change: containers it has,
+     * sizes in bounds, and a task size the containers fit in and, on Fargate, one Fargate offers. The
+     * task is sized from the overrides, so one ECS would refuse showed {@code cpu: "abc"} in its answers.
+     */
+    private static void checkOverrides(TaskDefinition definition, TaskOverride overrides, String launchType) {
         if (overrides == null) {
             return;
         }
+        Integer cpu = taskSize(overrides.cpu(), "cpu");
+        Integer memory = taskSize(overrides.memory(), "memory");
         Set<String> names = new HashSet<>();
         definition.containerDefinitions().stream().map(ContainerDefinition::name).forEach(names::add);
+        checkContainerOverrides(overrides, names);
+        Integer taskMemory = memory != null ? memory : taskSize(definition.memory(), "memory");
+        for (ContainerDefinition container : definition.containerDefinitions()) {
+            Integer containerMemory = overrides.containerOverrides().stream()
+                    .filter(override -> container.name().equals(override.name()) && override.memory() != null)
+                    .map(ContainerOverride::memory).findFirst().orElse(container.memory());
+            if (taskMemory != null && containerMemory != null && containerMemory > taskMemory) {
+                // The text ECS gave for a task memory override below a container's (artilleryio/artillery#591).
+                throw Errors.invalidParameter("'memory' setting for container '" + container.name() + "' is greater than for task.");
+            }
+        }
+        if ("FARGATE".equals(launchType) && (cpu != null || memory != null)) {
+            Integer taskCpu = cpu != null ? cpu : taskSize(definition.cpu(), "cpu");
+            if (!TaskDefinitionRules.isFargateSize(taskCpu, taskMemory)) {
+                throw Errors.invalidParameter("No Fargate configuration exists for given values: " + taskCpu + " CPU, " + taskMemory
+                        + " memory. See the Amazon ECS documentation for the valid values.");
+            }
+        }
+    }
+
+    /** A task-level size of an override, in CPU units or MiB ({@code "1 vCPU"} and {@code "2 GB"} too), or null. */
+    private static Integer taskSize(String value, String member) {
+        try {
+            return "cpu".equals(member) ? TaskDefinitionRules.cpuUnits(value) : TaskDefinitionRules.memoryMib(value);
+        } catch (EcsError invalid) {
+            throw Errors.invalidParameter("Invalid '" + member + "' setting for task.");
+        }
+    }
+
+    private static void checkContainerOverrides(TaskOverride overrides, Set<String> names) {
         for (ContainerOverride override : overrides.containerOverrides()) {
             if (override.name() == null || !names.contains(override.name())) {
                 throw Errors.invalidParameter("Override for container named " + override.name()
