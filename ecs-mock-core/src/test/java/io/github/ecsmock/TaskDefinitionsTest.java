@@ -478,6 +478,41 @@ class TaskDefinitionsTest extends EcsApiTest {
     }
 
     @Test
+    void containerMemoryReservationsMustFitTheTaskAndTheirOwnLimit() {
+        assertClientError(r -> r.family("web").memory("256").containerDefinitions(
+                        ContainerDefinition.builder().name("a").image("nginx").memoryReservation(200).build(),
+                        ContainerDefinition.builder().name("b").image("nginx").memoryReservation(100).build()),
+                "The sum of all container 'memoryReservation' values cannot be greater than the value of the task 'memory'.");
+        assertClientError(r -> r.family("web").containerDefinitions(c -> c.name("app").image("nginx").memory(128)
+                        .memoryReservation(256)),
+                "Invalid setting for container 'app'. 'memoryReservation' must not be greater than 'memory'.");
+        assertThat(ecs.registerTaskDefinition(r -> r.family("web").containerDefinitions(c -> c.name("app").image("nginx")
+                .memory(256).memoryReservation(256))).taskDefinition().revision()).isEqualTo(1);
+    }
+
+    @Test
+    void aMountPointMustNameAVolumeOfTheDefinition() {
+        assertClientError(r -> r.family("web").volumes(v -> v.name("data"))
+                        .containerDefinitions(c -> c.name("app").image("nginx").memory(128)
+                                .mountPoints(m -> m.sourceVolume("root-RO").containerPath("/ro"))),
+                "Unknown volume 'root-RO'.");
+        assertThat(ecs.registerTaskDefinition(r -> r.family("web").volumes(v -> v.name("data"))
+                .containerDefinitions(c -> c.name("app").image("nginx").memory(128)
+                        .mountPoints(m -> m.sourceVolume("data").containerPath("/data")))).taskDefinition().revision())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void moreThanTenContainersAreRefused() {
+        List<ContainerDefinition> eleven = java.util.stream.IntStream.range(0, 11)
+                .mapToObj(i -> ContainerDefinition.builder().name("c" + i).image("nginx").memory(64).build()).toList();
+
+        assertClientError(r -> r.family("web").containerDefinitions(eleven), "Too many containers.");
+        assertThat(ecs.registerTaskDefinition(r -> r.family("web").containerDefinitions(eleven.subList(0, 10)))
+                .taskDefinition().containerDefinitions()).hasSize(10);
+    }
+
+    @Test
     void awsvpcHostPortDifferentFromContainerPortIsRefused() {
         assertClientError(r -> r.family("web").networkMode(NetworkMode.AWSVPC)
                 .containerDefinitions(c -> c.name("app").image("nginx").memory(128)

@@ -14,9 +14,11 @@ import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.MountPoint;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Secret;
+import software.amazon.awssdk.services.ecs.model.Volume;
 
 /**
  * What ECS checks and computes when a task definition is registered: its validation rules with
@@ -25,6 +27,7 @@ import software.amazon.awssdk.services.ecs.model.Secret;
  * so that RunTask and services can ask the same questions (is it Fargate-capable? how large?).
  */
 final class TaskDefinitionRules {
+    private static final int MAX_CONTAINERS = 10;
     private static final Pattern VCPU = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*vcpu");
     private static final Pattern GB = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*gb");
     private static final String DOCKER_API = "com.amazonaws.ecs.capability.docker-remote-api.";
@@ -164,10 +167,22 @@ final class TaskDefinitionRules {
 
     /** Port mappings, container sizes against the task size: rules that hold for every launch type. */
     static void checkContainers(List<ContainerDefinition> containers, String networkMode, Integer cpu, Integer memory) {
+        if (containers.size() > MAX_CONTAINERS) {
+            // ECS's quota of containers per task definition (aws/amazon-ecs-cli#184 shows the text).
+            throw Errors.client("Too many containers.");
+        }
         boolean sameHostPort = "awsvpc".equals(networkMode) || "host".equals(networkMode);
         int cpuSum = 0;
+        int reservationSum = 0;
         for (ContainerDefinition container : containers) {
             checkContainerSizes(container);
+            if (container.memory() != null && container.memoryReservation() != null
+                    && container.memoryReservation() > container.memory()) {
+                // The API reference: memory must be greater than or equal to memoryReservation. ECS's text is not captured.
+                throw Errors.client("Invalid setting for container '" + container.name()
+                        + "'. 'memoryReservation' must not be greater than 'memory'.");
+            }
+            reservationSum += container.memoryReservation() == null ? 0 : container.memoryReservation();
             if (sameHostPort) {
                 for (PortMapping mapping : container.portMappings()) {
                     if (mapping.hostPort() != null && mapping.containerPort() != null
@@ -182,12 +197,28 @@ final class TaskDefinitionRules {
             }
             cpuSum += container.cpu() == null ? 0 : container.cpu();
         }
+        if (memory != null && reservationSum > memory) {
+            throw Errors.client("The sum of all container 'memoryReservation' values cannot be greater than the value of the task 'memory'.");
+        }
         if (cpu != null && cpuSum > cpu) {
             throw Errors.client("The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'.");
         }
         if (containers.stream().allMatch(container -> Boolean.FALSE.equals(container.essential()))) {
             // A container without 'essential' is essential; a task needs one to know when it has ended.
             throw Errors.client("Task definition doesn't have any essential container.");
+        }
+    }
+
+    /** Every mount point names a volume of the definition, as ECS requires; the text is ECS's (ansible/ansible#35751). */
+    static void checkMountPoints(List<ContainerDefinition> containers, List<Volume> volumes) {
+        Set<String> names = new HashSet<>();
+        volumes.forEach(volume -> names.add(volume.name()));
+        for (ContainerDefinition container : containers) {
+            for (MountPoint mount : container.mountPoints()) {
+                if (mount.sourceVolume() != null && !names.contains(mount.sourceVolume())) {
+                    throw Errors.client("Unknown volume '" + mount.sourceVolume() + "'.");
+                }
+            }
         }
     }
 

@@ -54,6 +54,7 @@ public final class TaskDefinitions {
             TaskDefinitionRules.checkFargate(networkMode, cpu, memory);
         }
         TaskDefinitionRules.checkContainers(request.containerDefinitions(), networkMode, cpu, memory);
+        TaskDefinitionRules.checkMountPoints(request.containerDefinitions(), request.volumes());
         PlacementRules.checkDefinition(request.placementConstraints());
         tagRules.checkNew(request.tags());
         EcsError noMemory = TaskDefinitionRules.missingContainerMemory(request.containerDefinitions(), requires, memory);
