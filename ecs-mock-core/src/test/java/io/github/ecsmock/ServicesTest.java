@@ -84,8 +84,8 @@ class ServicesTest extends EcsApiTest {
         assertThat(service.runningCount()).isEqualTo(2);
         assertThat(service.pendingCount()).isZero();
         assertThat(service.launchType()).isEqualTo(LaunchType.FARGATE);
-        assertThat(service.hasCapacityProviderStrategy()).isTrue();
-        assertThat(service.capacityProviderStrategy()).isEmpty();
+        // "omitted if the service was created using a launch type" (the API reference).
+        assertThat(service.hasCapacityProviderStrategy()).isFalse();
         assertThat(service.platformVersion()).isEqualTo("LATEST");
         assertThat(service.platformFamily()).isEqualTo("Linux");
         assertThat(service.taskDefinition()).isEqualTo(TD_ARN_PREFIX + "web:1");

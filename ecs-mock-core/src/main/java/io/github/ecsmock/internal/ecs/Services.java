@@ -105,7 +105,7 @@ public final class Services {
                 .clusterArn(cluster.arn())
                 .desiredCount(desired)
                 .launchType(launch.byStrategy() ? null : launch.launchType())
-                .capacityProviderStrategy(launch.byStrategy() ? launch.strategy() : List.of())
+                .capacityProviderStrategy(launch.byStrategy() ? launch.strategy() : null)
                 .platformVersion(fargate ? Objects.requireNonNullElse(request.platformVersion(), "LATEST") : null)
                 .platformFamily(fargate && definition != null ? Fargate.platformFamily(definition) : null)
                 .taskDefinition(definition == null ? null : definition.taskDefinitionArn())
@@ -216,7 +216,7 @@ public final class Services {
                 .desiredCount(request.desiredCount() != null ? request.desiredCount() : current.desiredCount())
                 .taskDefinition(definition == null ? current.taskDefinition() : definition.taskDefinitionArn())
                 .launchType(launch.byStrategy() ? null : launch.launchType())
-                .capacityProviderStrategy(launch.byStrategy() ? launch.strategy() : List.of())
+                .capacityProviderStrategy(launch.byStrategy() ? launch.strategy() : null)
                 .platformVersion(platformVersion)
                 .networkConfiguration(network)
                 .deploymentConfiguration(deploymentConfiguration(request.deploymentConfiguration(),
