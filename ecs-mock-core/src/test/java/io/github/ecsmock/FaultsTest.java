@@ -610,6 +610,15 @@ class FaultsTest extends EcsApiTest {
             assertThat(rollback.rolloutStateReason())
                     .isEqualTo("ECS deployment circuit breaker: rolling back to deploymentId " + first + ".");
             assertThat(messages(rollingBack)).contains("(service web) rolling back to deployment " + first + ".");
+            // The failed deployment stays in view while the rollback runs, so that a deployer polling its
+            // own deployment sees it FAILED.
+            assertThat(rollingBack.deployments()).filteredOn(d -> d.id().equals(second)).singleElement().satisfies(d -> {
+                assertThat(d.status()).isEqualTo("ACTIVE");
+                assertThat(d.rolloutStateAsString()).isEqualTo("FAILED");
+                assertThat(d.rolloutStateReason()).isEqualTo("ECS deployment circuit breaker: tasks failed to start.");
+                assertThat(d.failedTasks()).isGreaterThanOrEqualTo(3);
+                assertThat(d.runningCount()).isZero();
+            });
 
             stepped.clock().advance(Duration.ofMinutes(2));
             Service done = describe(client);

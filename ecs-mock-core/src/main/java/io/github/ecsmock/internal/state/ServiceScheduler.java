@@ -161,9 +161,14 @@ final class ServiceScheduler {
             event(service, "(service " + service.name() + ") has stopped " + stopped.size() + " running tasks: "
                     + taskList(stopped) + ".");
         }
-        // Drop older deployments whose tasks have all stopped.
+        // Drop older deployments whose tasks have all stopped. One the circuit breaker FAILED stays in
+        // view, ACTIVE and FAILED with its failedTasks, until the rollback that replaced it completes:
+        // dropped at once, a deployer polling for its deployment's rolloutState never saw it fail.
         for (Iterator<DeploymentEntry> it = older.iterator(); it.hasNext(); ) {
-            if (it.next().isDrained()) {
+            DeploymentEntry deployment = it.next();
+            boolean failedInView = !draining && "FAILED".equals(deployment.rolloutState)
+                    && "IN_PROGRESS".equals(primary.rolloutState);
+            if (deployment.isDrained() && !failedInView) {
                 it.remove();
             }
         }
@@ -291,8 +296,12 @@ final class ServiceScheduler {
             }
             return;
         }
-        boolean steady = service.deployments.size() == 1 && primary.running() == desired && primary.live() == desired
-                && primary.pending() == 0;
+        boolean steady = service.deployments.stream().skip(1).allMatch(DeploymentEntry::isDrained)
+                && primary.running() == desired && primary.live() == desired && primary.pending() == 0;
+        if (steady) {
+            // What is left of older deployments is the FAILED one a rollback kept in view.
+            service.deployments.subList(1, service.deployments.size()).clear();
+        }
         if (steady && "IN_PROGRESS".equals(primary.rolloutState)) {
             service.lastCompleted = primary;
             primary.rolloutState = "COMPLETED";
