@@ -133,8 +133,9 @@ class ClockWaiterTest extends EcsApiTest {
                 () -> waiter.waitUntilTasksRunning(r -> r.cluster("prod").tasks(task.taskArn())));
 
         assertThat(error).hasMessageContaining("transitioned the waiter to failure state");
-        // STOPPING at 5 s, DEPROVISIONING at 10 s, STOPPED at 15 s: seen STOPPED on the poll at 18 s.
-        assertThat(mock.clock().now()).isEqualTo(start.plusSeconds(18));
+        // It fails a step into its start (5 s), then STOPPING at 10 s, DEPROVISIONING at 15 s, STOPPED at
+        // 20 s: seen STOPPED on the poll at 24 s.
+        assertThat(mock.clock().now()).isEqualTo(start.plusSeconds(24));
     }
 
     @Test

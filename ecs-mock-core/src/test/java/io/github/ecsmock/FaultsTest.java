@@ -438,6 +438,33 @@ class FaultsTest extends EcsApiTest {
     }
 
     @Test
+    void aTaskThatWillFailToStartIsAnsweredAsStartingAndFailsAStepLater() {
+        try (EcsMock stepped = EcsMock.builder().lifecycle(Lifecycle.stepped()).build();
+             EcsClient client = stepped.newClient(Transport.IN_MEMORY)) {
+            client.createCluster(r -> r.clusterName("prod"));
+            client.registerTaskDefinition(fargateDefinition("web"));
+            stepped.failTasksOf("web");
+
+            Task answered = client.runTask(fargateTask("web", 1)).tasks().get(0);
+            assertThat(answered.lastStatus()).isEqualTo("PROVISIONING");
+            assertThat(answered.desiredStatus()).isEqualTo("RUNNING");
+            assertThat(answered.stopCode()).isNull();
+            assertThat(answered.stoppedReason()).isNull();
+            assertThat(client.listTasks(r -> r.cluster("prod")).taskArns()).containsExactly(answered.taskArn());
+
+            stepped.clock().advance(Duration.ofSeconds(5));
+            Task failing = client.describeTasks(r -> r.cluster("prod").tasks(answered.taskArn())).tasks().get(0);
+            assertThat(failing.desiredStatus()).isEqualTo("STOPPED");
+            assertThat(failing.stopCode()).isEqualTo(TaskStopCode.TASK_FAILED_TO_START);
+            assertThat(failing.stoppingAt()).isEqualTo(stepped.clock().now());
+
+            stepped.clock().advance(Duration.ofSeconds(15));
+            assertThat(client.describeTasks(r -> r.cluster("prod").tasks(answered.taskArn())).tasks().get(0).lastStatus())
+                    .isEqualTo("STOPPED");
+        }
+    }
+
+    @Test
     void byDefaultTheImageCannotBePulled() {
         registerFargate("web");
         mock.failTasksOf("web");
@@ -599,8 +626,9 @@ class FaultsTest extends EcsApiTest {
             String second = primary(client.updateService(r -> r.cluster("prod").service("web").taskDefinition("web:2"))
                     .service()).id();
 
-            // Two tasks fail (15 s to walk to STOPPED), 30 s of back-off, two more fail: the breaker trips.
-            stepped.clock().advance(Duration.ofSeconds(60));
+            // Two tasks fail a step into their start and walk to STOPPED (20 s), 30 s of back-off, two more
+            // fail the same way: the breaker trips at 70 s.
+            stepped.clock().advance(Duration.ofSeconds(75));
 
             Service rollingBack = describe(client);
             Deployment rollback = primary(rollingBack);

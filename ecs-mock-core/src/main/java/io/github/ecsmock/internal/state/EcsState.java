@@ -262,8 +262,15 @@ public final class EcsState {
         lifecycle.start(task);
         Optional<String> failure = faults.startFailureOf(spec.definition());
         if (failure.isPresent()) {
-            lifecycle.failToStart(task, failure.get());
-            tasks.desiredStopped(task);
+            // It fails a step into its start, not in the answer that launched it: ECS answers RunTask and
+            // counts the task as pending before the image pull fails; only then is it bound for STOPPED.
+            String reason = failure.get();
+            timeline.at(now().plus(lifecycle.step()), () -> {
+                if (task.isLive()) {
+                    lifecycle.failToStart(task, reason);
+                    tasks.desiredStopped(task);
+                }
+            });
         }
         return task;
     }
