@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.PropagateTags;
+import software.amazon.awssdk.services.ecs.model.PlatformUnknownException;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.ServiceNotFoundException;
@@ -274,6 +275,16 @@ class TasksTest extends EcsApiTest {
         assertNotRun(InvalidParameterException.class,
                 fargateTask("worker").andThen(r -> r.overrides(o -> o.containerOverrides(c -> c.name("app").memory(2048)))),
                 "'memory' setting for container 'app' is greater than for task.");
+    }
+
+    @Test
+    void aPlatformVersionFargateNeverHadIsUnknown() {
+        registerFargate("web");
+
+        assertNotRun(PlatformUnknownException.class, fargateTask("web").andThen(r -> r.platformVersion("1.4")),
+                "The specified platform does not exist.");
+        assertThat(ecs.runTask(fargateTask("web").andThen(r -> r.platformVersion("1.3.0"))).tasks().get(0).platformVersion())
+                .isEqualTo("1.3.0");
     }
 
     @Test

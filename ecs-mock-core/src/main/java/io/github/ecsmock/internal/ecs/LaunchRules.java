@@ -3,6 +3,7 @@ package io.github.ecsmock.internal.ecs;
 import io.github.ecsmock.internal.errors.EcsError;
 import io.github.ecsmock.internal.errors.Errors;
 import io.github.ecsmock.internal.state.ClusterEntry;
+import io.github.ecsmock.internal.state.Fargate;
 import io.github.ecsmock.internal.state.Placement;
 import java.util.List;
 import java.util.Set;
@@ -76,6 +77,10 @@ final class LaunchRules {
     static void checkPlatformVersion(String launchType, String platformVersion) {
         if (platformVersion != null && !"FARGATE".equals(launchType)) {
             throw Errors.invalidParameter("The platform version must be null when specifying an EC2 launch type.");
+        }
+        if (platformVersion != null && !Fargate.isPlatformVersion(platformVersion)) {
+            // ECS's answer to "1.4" for "1.4.0" (jenkinsci/amazon-ecs-plugin#218).
+            throw new EcsError("PlatformUnknownException", "The specified platform does not exist.");
         }
     }
 
