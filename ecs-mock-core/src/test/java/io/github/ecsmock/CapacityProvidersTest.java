@@ -636,6 +636,26 @@ class CapacityProvidersTest extends EcsApiTest {
     }
 
     @Test
+    void aProviderNamedTwiceIsRefusedAndNothingIsStored() {
+        ecs.createCluster(r -> r.clusterName("dev"));
+
+        InvalidParameterException twiceListed = catchThrowableOfType(InvalidParameterException.class,
+                () -> ecs.putClusterCapacityProviders(r -> r.cluster("dev").capacityProviders("FARGATE", "FARGATE")
+                        .defaultCapacityProviderStrategy(strategy("FARGATE", 1, null))));
+        InvalidParameterException twiceWeighted = catchThrowableOfType(InvalidParameterException.class,
+                () -> ecs.putClusterCapacityProviders(r -> r.cluster("dev").capacityProviders("FARGATE")
+                        .defaultCapacityProviderStrategy(strategy("FARGATE", 1, null), strategy("FARGATE", 2, null))));
+
+        assertThat(twiceListed.awsErrorDetails().errorMessage())
+                .isEqualTo("The capacityProviders list cannot contain duplicate capacity providers.");
+        assertThat(twiceWeighted.awsErrorDetails().errorMessage())
+                .isEqualTo("A capacity provider strategy cannot contain the same capacity provider more than once.");
+        Cluster cluster = ecs.describeClusters(r -> r.clusters("dev")).clusters().get(0);
+        assertThat(cluster.capacityProviders()).isEmpty();
+        assertThat(cluster.defaultCapacityProviderStrategy()).isEmpty();
+    }
+
+    @Test
     void moreThanTwentyProvidersPerClusterAreRefused() {
         List<String> names = IntStream.range(0, 21).mapToObj(i -> "provider-" + i).toList();
         names.forEach(this::create);

@@ -55,6 +55,10 @@ final class CapacityAssociations {
         if (providers.size() > MAX_PER_CLUSTER) {
             throw Errors.invalidParameter("The maximum number of capacity providers per cluster has been exceeded.");
         }
+        if (new HashSet<>(providers).size() < providers.size()) {
+            // Unverified text: ECS's answer to a provider named twice is not captured.
+            throw Errors.invalidParameter("The capacityProviders list cannot contain duplicate capacity providers.");
+        }
         String clusterArn = state.arns().cluster(clusterName);
         for (String provider : providers) {
             if (isFargate(provider)) {
@@ -88,11 +92,15 @@ final class CapacityAssociations {
     }
 
     /**
-     * "Only one capacity provider in a capacity provider strategy can have a base defined" (the API
+     * Each provider once, and "Only one capacity provider in a capacity provider strategy can have a base defined" (the API
      * reference); a base of 0, which many configurations write out, is no base. ECS's own text for the
      * error is not captured; the rule's wording is used.
      */
     static void checkOneBase(List<CapacityProviderStrategyItem> strategy) {
+        if (strategy.stream().map(CapacityProviderStrategyItem::capacityProvider).distinct().count() < strategy.size()) {
+            // Unverified text: a provider twice in one strategy gave it two weights; ECS's answer is not captured.
+            throw Errors.invalidParameter("A capacity provider strategy cannot contain the same capacity provider more than once.");
+        }
         if (strategy.stream().filter(item -> item.base() != null && item.base() > 0).count() > 1) {
             throw Errors.invalidParameter("Only one capacity provider in a capacity provider strategy can have a base defined.");
         }
