@@ -42,4 +42,28 @@ class EcsClockTest extends EcsApiTest {
         assertThat(mock.clock().now()).isEqualTo(start);
         assertThat(ecs.createCluster(r -> r.clusterName("dev")).cluster().status()).isEqualTo("ACTIVE");
     }
+
+    /**
+     * On a clock that follows the wall clock, an operation is one instant: a deployment is never shown
+     * updated before it was created, however the milliseconds turn while the mock works. Many updates,
+     * so that some of them straddle a millisecond.
+     */
+    @Test
+    void onTheWallClockAnOperationHappensAtOneInstant() {
+        try (EcsMock wall = EcsMock.builder().clock(EcsClock.system()).lifecycle(Lifecycle.stepped()).build();
+             software.amazon.awssdk.services.ecs.EcsClient client = wall.newClient(Transport.IN_MEMORY)) {
+            client.createCluster(r -> r.clusterName("prod"));
+            client.registerTaskDefinition(r -> r.family("web").networkMode("awsvpc").requiresCompatibilitiesWithStrings("FARGATE")
+                    .cpu("256").memory("512").containerDefinitions(c -> c.name("app").image("nginx")));
+            client.createService(r -> r.cluster("prod").serviceName("web").taskDefinition("web").desiredCount(2)
+                    .launchType("FARGATE").networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-1"))));
+
+            for (int i = 0; i < 300; i++) {
+                software.amazon.awssdk.services.ecs.model.Service service = client.updateService(r -> r.cluster("prod")
+                        .service("web").forceNewDeployment(true)).service();
+                assertThat(service.deployments()).allSatisfy(d -> assertThat(d.updatedAt()).isAfterOrEqualTo(d.createdAt()));
+                assertThat(service.deployments().get(0).updatedAt()).isEqualTo(service.deployments().get(0).createdAt());
+            }
+        }
+    }
 }

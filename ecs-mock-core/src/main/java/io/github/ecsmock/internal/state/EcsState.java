@@ -56,6 +56,8 @@ public final class EcsState {
     private final PageTokens pageTokens;
     private final Ids ids;
     private final Timeline timeline = new Timeline();
+    /** The time of the operation running under the lock, or null between operations. */
+    private Instant operationTime;
     private final ClusterRegistry clusters = new ClusterRegistry();
     private final TaskDefinitionRegistry taskDefinitions = new TaskDefinitionRegistry();
     private final TagStore tags = new TagStore();
@@ -98,8 +100,16 @@ public final class EcsState {
     /** Runs {@code operation} under this state's lock, after the work that has fallen due. */
     public <T> T atomically(Supplier<T> operation) {
         synchronized (this) {
-            timeline.runDue(clock.now());
-            return operation.get();
+            Instant outer = operationTime;
+            // One instant for the whole operation: on a wall clock, work it scheduled for its first
+            // moment ran when settled at a later one, and stamped a deployment updated before it was created.
+            operationTime = outer != null ? outer : clock.now();
+            try {
+                timeline.runDue(operationTime);
+                return operation.get();
+            } finally {
+                operationTime = outer;
+            }
         }
     }
 
@@ -108,7 +118,7 @@ public final class EcsState {
      * task transition and scheduler decision the operation caused, so its answer shows the outcome.
      */
     public void settle() {
-        timeline.runDue(clock.now());
+        timeline.runDue(operationTime != null ? operationTime : clock.now());
     }
 
     public Arns arns() {
@@ -118,7 +128,7 @@ public final class EcsState {
     /** The time of what is happening: the clock's, or while scheduled work runs, the time it was due. */
     public Instant now() {
         Instant scheduled = timeline.current();
-        return scheduled != null ? scheduled : clock.now();
+        return scheduled != null ? scheduled : operationTime != null ? operationTime : clock.now();
     }
 
     public PageTokens pageTokens() {
