@@ -79,6 +79,12 @@ class AgentCallsTest extends EcsApiTest {
         Task stopping = task();
         assertThat(stopping.desiredStatus()).isEqualTo("STOPPED");
         assertThat(stopping.stopCodeAsString()).isEqualTo("EssentialContainerExited");
+        // The container that exited shows it at once; the others run until the task stops them.
+        assertThat(stopping.lastStatus()).isIn("RUNNING", "DEACTIVATING");
+        assertThat(container(stopping, "main").lastStatus()).isEqualTo("STOPPED");
+        assertThat(container(stopping, "main").exitCode()).isEqualTo(137);
+        assertThat(container(stopping, "sidecar").lastStatus()).isEqualTo("RUNNING");
+        assertThat(container(stopping, "sidecar").exitCode()).isNull();
         mock.clock().advance(Duration.ofMinutes(5));
         Task stopped = task();
         assertThat(stopped.lastStatus()).isEqualTo("STOPPED");
@@ -94,6 +100,9 @@ class AgentCallsTest extends EcsApiTest {
 
         assertThat(task().lastStatus()).isEqualTo("RUNNING");
         assertThat(task().desiredStatus()).isEqualTo("RUNNING");
+        assertThat(container(task(), "sidecar").lastStatus()).isEqualTo("STOPPED");
+        assertThat(container(task(), "sidecar").exitCode()).isZero();
+        assertThat(container(task(), "main").lastStatus()).isEqualTo("RUNNING");
     }
 
     @Test

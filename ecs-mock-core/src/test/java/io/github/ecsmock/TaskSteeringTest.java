@@ -144,7 +144,11 @@ class TaskSteeringTest extends EcsApiTest {
             assertThat(exiting.lastStatus()).isEqualTo("RUNNING");
             assertThat(exiting.desiredStatus()).isEqualTo("STOPPED");
             assertThat(exiting.stopCode()).isEqualTo(TaskStopCode.ESSENTIAL_CONTAINER_EXITED);
-            stepped.clock().advance(Duration.ofSeconds(20));
+            assertThat(container(exiting, "app").lastStatus()).isEqualTo("STOPPED");
+            assertThat(container(exiting, "app").exitCode()).isEqualTo(1);
+            stepped.clock().advance(Duration.ofSeconds(5));
+            assertThat(container(describe(client, first), "app").exitCode()).isEqualTo(1);
+            stepped.clock().advance(Duration.ofSeconds(15));
             Task stopped = describe(client, first);
             assertThat(stopped.lastStatus()).isEqualTo("STOPPED");
             assertThat(container(stopped, "app").exitCode()).isEqualTo(1);

@@ -59,6 +59,9 @@ public final class Agent {
                     : essentialExited ? "Essential container in task exited" : "Task stopped by the container agent";
             // A task that never ran failed to start; one that ran ended because its containers did.
             String stopCode = essentialExited || task.isRunning() ? "EssentialContainerExited" : "TaskFailedToStart";
+            if (task.isLive()) {
+                exits.forEach((container, exit) -> state.recordContainerExit(task, container, exit));
+            }
             state.endTask(task, stopCode, reason, exits);
         } else {
             exits.forEach((container, exit) -> state.recordContainerExit(task, container, exit));
@@ -81,6 +84,7 @@ public final class Agent {
             if (container.equals(task.essentialContainer()) && task.isLive()) {
                 Map<String, TaskEntry.ContainerExit> exits = new HashMap<>();
                 exits.put(container, exit);
+                state.recordContainerExit(task, container, exit);
                 state.endTask(task, "EssentialContainerExited", "Essential container in task exited", exits);
             } else {
                 state.recordContainerExit(task, container, exit);

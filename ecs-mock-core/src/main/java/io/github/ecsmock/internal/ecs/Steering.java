@@ -25,7 +25,9 @@ public final class Steering {
             for (String container : entry.containerNames()) {
                 exits.put(container, new TaskEntry.ContainerExit(143, null));
             }
-            exits.put(entry.essentialContainer(), new TaskEntry.ContainerExit(exitCode, reason));
+            TaskEntry.ContainerExit exit = new TaskEntry.ContainerExit(exitCode, reason);
+            exits.put(entry.essentialContainer(), exit);
+            state.recordContainerExit(entry, entry.essentialContainer(), exit);
             return end(state, entry, "EssentialContainerExited", "Essential container in task exited", exits);
         });
     }

@@ -7,6 +7,7 @@ import io.github.ecsmock.internal.paging.PageTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -303,9 +304,16 @@ public final class EcsState {
         lifecycle.runNow(task);
     }
 
-    /** Records how a container ended without stopping the task (a non-essential container exited). */
+    /**
+     * Records that a container has exited, and how: a non-essential one while the task runs on, or an
+     * essential one just before its task is stopped. Either shows STOPPED with its exit from now on.
+     */
     public void recordContainerExit(TaskEntry task, String container, TaskEntry.ContainerExit exit) {
         task.containerExits.put(container, exit);
+        if (task.exitedContainers == null) {
+            task.exitedContainers = new HashSet<>(2);
+        }
+        task.exitedContainers.add(container);
         task.version++;
         task.changed();
     }

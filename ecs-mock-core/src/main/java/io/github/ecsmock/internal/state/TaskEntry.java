@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.services.ecs.model.Attachment;
 import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.Container;
@@ -76,6 +77,11 @@ public final class TaskEntry {
     Integer exitCode;
     /** Exit codes and reasons of particular containers, by name (an essential container that exited, say). */
     final Map<String, ContainerExit> containerExits = new HashMap<>();
+    /**
+     * The containers that have exited while the task still runs or winds down, shown STOPPED with their
+     * exit from then on; null while none has (most tasks: the others stop with the task).
+     */
+    Set<String> exitedContainers;
     /**
      * Until when the task is protected from scale-in (UpdateTaskProtection); null when it never was
      * or protection was turned off. A time in the past means the protection has lapsed.
@@ -338,12 +344,14 @@ public final class TaskEntry {
         boolean created = startedAt != null;
         List<Container> list = new ArrayList<>(containers.size());
         for (ContainerSlot slot : containers) {
+            String status = created && exitedContainers != null && exitedContainers.contains(slot.name()) ? "STOPPED"
+                    : containerStatus;
             Container.Builder container = Container.builder()
                     .containerArn(slot.arn())
                     .taskArn(arn)
                     .name(slot.name())
                     .image(slot.image())
-                    .lastStatus(containerStatus)
+                    .lastStatus(status)
                     .networkBindings(placement == null || !created ? List.of()
                             : placement.bindings().getOrDefault(slot.name(), List.of()))
                     .networkInterfaces(eni != null && connectivityAt != null
@@ -362,10 +370,10 @@ public final class TaskEntry {
             if (enableExecuteCommand) {
                 // ECS Exec's agent runs beside each container and follows it (as DescribeTasks shows it in
                 // the ECS Exec launch blog post: name, lastStatus, lastStartedAt).
-                container.managedAgents(ManagedAgent.builder().name("ExecuteCommandAgent").lastStatus(containerStatus)
+                container.managedAgents(ManagedAgent.builder().name("ExecuteCommandAgent").lastStatus(status)
                         .lastStartedAt(startedAt).build());
             }
-            if (containerStatus.equals("STOPPED")) {
+            if (status.equals("STOPPED")) {
                 ContainerExit exit = containerExits.get(slot.name());
                 if (exit != null) {
                     container.exitCode(exit.exitCode()).reason(exit.reason());
