@@ -6,6 +6,7 @@ import io.github.ecsmock.internal.state.EcsState;
 import io.github.ecsmock.internal.state.TaskEntry;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.ecs.model.AttachmentStateChange;
 import software.amazon.awssdk.services.ecs.model.ContainerStateChange;
 import software.amazon.awssdk.services.ecs.model.DiscoverPollEndpointRequest;
@@ -59,10 +60,7 @@ public final class Agent {
                     : essentialExited ? "Essential container in task exited" : "Task stopped by the container agent";
             // A task that never ran failed to start; one that ran ended because its containers did.
             String stopCode = essentialExited || task.isRunning() ? "EssentialContainerExited" : "TaskFailedToStart";
-            if (task.isLive()) {
-                exits.forEach((container, exit) -> state.recordContainerExit(task, container, exit));
-            }
-            state.endTask(task, stopCode, reason, exits);
+            state.endTask(task, stopCode, reason, exits, exits.keySet());
         } else {
             exits.forEach((container, exit) -> state.recordContainerExit(task, container, exit));
         }
@@ -84,8 +82,7 @@ public final class Agent {
             if (container.equals(task.essentialContainer()) && task.isLive()) {
                 Map<String, TaskEntry.ContainerExit> exits = new HashMap<>();
                 exits.put(container, exit);
-                state.recordContainerExit(task, container, exit);
-                state.endTask(task, "EssentialContainerExited", "Essential container in task exited", exits);
+                state.endTask(task, "EssentialContainerExited", "Essential container in task exited", exits, Set.of(container));
             } else {
                 state.recordContainerExit(task, container, exit);
             }

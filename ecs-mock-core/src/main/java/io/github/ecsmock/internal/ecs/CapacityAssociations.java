@@ -81,8 +81,7 @@ final class CapacityAssociations {
                 throw notAssociated();
             }
         }
-        checkNotMixed(strategy);
-        checkOneBase(strategy);
+        checkStrategy(strategy);
     }
 
     static EcsError notAssociated() {
@@ -91,23 +90,33 @@ final class CapacityAssociations {
                 + "capacity provider and try again.");
     }
 
+    /** The rules every strategy keeps, a cluster's default one or a service's or task's own. */
+    static void checkStrategy(List<CapacityProviderStrategyItem> strategy) {
+        checkNotMixed(strategy);
+        checkEachOnce(strategy);
+        checkOneBase(strategy);
+    }
+
+    /** A provider twice in one strategy would have two weights. ECS's text for it is not captured. */
+    private static void checkEachOnce(List<CapacityProviderStrategyItem> strategy) {
+        if (strategy.stream().map(CapacityProviderStrategyItem::capacityProvider).distinct().count() < strategy.size()) {
+            throw Errors.invalidParameter("A capacity provider strategy cannot contain the same capacity provider more than once.");
+        }
+    }
+
     /**
-     * Each provider once, and "Only one capacity provider in a capacity provider strategy can have a base defined" (the API
+     * "Only one capacity provider in a capacity provider strategy can have a base defined" (the API
      * reference); a base of 0, which many configurations write out, is no base. ECS's own text for the
      * error is not captured; the rule's wording is used.
      */
-    static void checkOneBase(List<CapacityProviderStrategyItem> strategy) {
-        if (strategy.stream().map(CapacityProviderStrategyItem::capacityProvider).distinct().count() < strategy.size()) {
-            // Unverified text: a provider twice in one strategy gave it two weights; ECS's answer is not captured.
-            throw Errors.invalidParameter("A capacity provider strategy cannot contain the same capacity provider more than once.");
-        }
+    private static void checkOneBase(List<CapacityProviderStrategyItem> strategy) {
         if (strategy.stream().filter(item -> item.base() != null && item.base() > 0).count() > 1) {
             throw Errors.invalidParameter("Only one capacity provider in a capacity provider strategy can have a base defined.");
         }
     }
 
     /** A strategy holds Auto Scaling group providers or Fargate providers, never both. */
-    static void checkNotMixed(List<CapacityProviderStrategyItem> strategy) {
+    private static void checkNotMixed(List<CapacityProviderStrategyItem> strategy) {
         boolean fargate = strategy.stream().anyMatch(item -> isFargate(item.capacityProvider()));
         boolean autoScaling = strategy.stream().anyMatch(item -> !isFargate(item.capacityProvider()));
         if (fargate && autoScaling) {

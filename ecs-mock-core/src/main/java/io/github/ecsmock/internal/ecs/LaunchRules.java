@@ -53,8 +53,7 @@ final class LaunchRules {
                 throw CapacityAssociations.notAssociated();
             }
         }
-        CapacityAssociations.checkNotMixed(effective);
-        CapacityAssociations.checkOneBase(effective);
+        CapacityAssociations.checkStrategy(effective);
         if (effective.stream().noneMatch(item -> item.weight() != null && item.weight() > 0)) {
             throw Errors.invalidParameter(own
                     ? "At least one capacity provider in the capacity provider strategy must have a weight value greater than zero."

@@ -34,11 +34,15 @@ final class PlacementRules {
             if (constraint.type() == null) {
                 throw Errors.invalidParameter("Placement constraint type must be specified.");
             }
-            if (constraint.expression() == null || constraint.expression().isBlank()) {
-                throw Errors.invalidParameter("An expression must be specified for a memberOf placement constraint.");
-            }
-            ClusterQuery.parse(constraint.expression());
+            checkMemberOf(constraint.expression());
         }
+    }
+
+    private static void checkMemberOf(String expression) {
+        if (expression == null || expression.isBlank()) {
+            throw Errors.invalidParameter("An expression must be specified for a memberOf placement constraint.");
+        }
+        ClusterQuery.parse(expression);
     }
 
     static void check(List<PlacementConstraint> constraints, List<PlacementStrategy> strategies) {
@@ -54,10 +58,7 @@ final class PlacementRules {
                 throw Errors.invalidParameter("Placement constraint type must be specified.");
             }
             if (type.equals("memberOf")) {
-                if (constraint.expression() == null || constraint.expression().isBlank()) {
-                    throw Errors.invalidParameter("An expression must be specified for a memberOf placement constraint.");
-                }
-                ClusterQuery.parse(constraint.expression());
+                checkMemberOf(constraint.expression());
             } else if (type.equals("distinctInstance") && constraint.expression() != null && !constraint.expression().isEmpty()) {
                 throw Errors.invalidParameter("An expression cannot be specified for a distinctInstance placement constraint.");
             }

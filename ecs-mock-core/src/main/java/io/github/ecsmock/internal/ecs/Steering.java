@@ -6,6 +6,7 @@ import io.github.ecsmock.internal.state.TaskEntry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
@@ -25,10 +26,9 @@ public final class Steering {
             for (String container : entry.containerNames()) {
                 exits.put(container, new TaskEntry.ContainerExit(143, null));
             }
-            TaskEntry.ContainerExit exit = new TaskEntry.ContainerExit(exitCode, reason);
-            exits.put(entry.essentialContainer(), exit);
-            state.recordContainerExit(entry, entry.essentialContainer(), exit);
-            return end(state, entry, "EssentialContainerExited", "Essential container in task exited", exits);
+            exits.put(entry.essentialContainer(), new TaskEntry.ContainerExit(exitCode, reason));
+            return end(state, entry, "EssentialContainerExited", "Essential container in task exited", exits,
+                    Set.of(entry.essentialContainer()));
         });
     }
 
@@ -40,7 +40,7 @@ public final class Steering {
             for (String container : entry.containerNames()) {
                 exits.put(container, new TaskEntry.ContainerExit(143, null));
             }
-            return end(state, entry, "SpotInterruption", "Your Spot Task was interrupted.", exits);
+            return end(state, entry, "SpotInterruption", "Your Spot Task was interrupted.", exits, Set.of());
         });
     }
 
@@ -52,12 +52,13 @@ public final class Steering {
             for (String container : entry.containerNames()) {
                 exits.put(container, new TaskEntry.ContainerExit(null, "The host of the task was lost."));
             }
-            return end(state, entry, "TerminationNotice", "Task stopped because its host was lost.", exits);
+            return end(state, entry, "TerminationNotice", "Task stopped because its host was lost.", exits, Set.of());
         });
     }
 
-    private static Task end(EcsState state, TaskEntry task, String stopCode, String reason, Map<String, TaskEntry.ContainerExit> exits) {
-        state.endTask(task, stopCode, reason, exits);
+    private static Task end(EcsState state, TaskEntry task, String stopCode, String reason, Map<String, TaskEntry.ContainerExit> exits,
+                            Set<String> exited) {
+        state.endTask(task, stopCode, reason, exits, exited);
         state.settle();
         return task.toTask(List.of());
     }

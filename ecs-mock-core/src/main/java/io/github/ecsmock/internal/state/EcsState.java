@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.Tag;
@@ -288,13 +289,17 @@ public final class EcsState {
 
     /**
      * Stops a task the way something other than a StopTask call does: an essential container exiting, a
-     * Spot interruption, a lost host. {@code exits} gives the containers' exit codes and reasons.
+     * Spot interruption, a lost host. {@code exits} gives the containers' exit codes and reasons;
+     * {@code exited} names those that have ended already (shown STOPPED at once), where the others
+     * stop as the task winds down.
      */
-    public boolean endTask(TaskEntry task, String stopCode, String reason, Map<String, TaskEntry.ContainerExit> exits) {
+    public boolean endTask(TaskEntry task, String stopCode, String reason, Map<String, TaskEntry.ContainerExit> exits,
+                           Set<String> exited) {
         if (!stopTask(task, stopCode, reason)) {
             return false;
         }
         task.containerExits.putAll(exits);
+        exited.forEach(container -> markExited(task, container));
         task.changed();
         return true;
     }
@@ -304,18 +309,19 @@ public final class EcsState {
         lifecycle.runNow(task);
     }
 
-    /**
-     * Records that a container has exited, and how: a non-essential one while the task runs on, or an
-     * essential one just before its task is stopped. Either shows STOPPED with its exit from now on.
-     */
+    /** Records how a container ended without stopping the task (a non-essential container exited). */
     public void recordContainerExit(TaskEntry task, String container, TaskEntry.ContainerExit exit) {
         task.containerExits.put(container, exit);
+        markExited(task, container);
+        task.version++;
+        task.changed();
+    }
+
+    private static void markExited(TaskEntry task, String container) {
         if (task.exitedContainers == null) {
             task.exitedContainers = new HashSet<>(2);
         }
         task.exitedContainers.add(container);
-        task.version++;
-        task.changed();
     }
 
     /**
