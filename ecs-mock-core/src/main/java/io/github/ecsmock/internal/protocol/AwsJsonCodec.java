@@ -79,6 +79,15 @@ public final class AwsJsonCodec {
      */
     private final ThreadLocal<AnswerBuffer> buffers = ThreadLocal.withInitial(AnswerBuffer::new);
     private final ShownObjects shown = new ShownObjects();
+    /**
+     * The timestamp written last and its text. The objects of one answer mostly show one instant (the
+     * tasks a RunTask starts were created, pulled and started at its one operation time), and each
+     * formatting cost a string concatenation. An immutable pair, so threads that race on it only miss.
+     */
+    private LastInstant lastInstant = new LastInstant(Instant.EPOCH, epochSeconds(Instant.EPOCH));
+
+    private record LastInstant(Instant instant, String text) {
+    }
 
     /** Filled from the first builder of its class that is read: the SDK lists a class's fields on its instances. */
     private static final class ReadPlan {
@@ -510,7 +519,7 @@ public final class AwsJsonCodec {
             case DOUBLE -> out.writeNumber((Double) value);
             case FLOAT -> out.writeNumber((Float) value);
             case BIG_DECIMAL -> out.writeNumber((BigDecimal) value);
-            case INSTANT -> out.writeNumber(epochSeconds((Instant) value));
+            case INSTANT -> out.writeNumber(instantText((Instant) value));
             case SDK_BYTES -> out.writeString(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArray()));
             case LIST -> {
                 out.writeStartArray();
@@ -546,6 +555,15 @@ public final class AwsJsonCodec {
             last.plan = plan;
         }
         return plan;
+    }
+
+    private String instantText(Instant instant) {
+        LastInstant last = lastInstant;
+        if (!last.instant().equals(instant)) {
+            last = new LastInstant(instant, epochSeconds(instant));
+            lastInstant = last;
+        }
+        return last.text();
     }
 
     /** Epoch seconds with a millisecond fraction, as AWS sends them: {@code 1732512345.123}. */

@@ -1,20 +1,24 @@
 package io.github.ecsmock.internal.state;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
  * The random identifiers ECS hands out, in its formats: 32 lower-case hex digits for tasks and
  * container instances, {@code ecs-svc/} and 19 digits for deployments, UUIDs for events and
  * attachments. Seeded, so a mock built with a seed gives the same identifiers on every run.
+ *
+ * <p>Not safe for concurrent use, and need not be: identifiers are drawn by operations, which run one
+ * at a time under their state's lock. {@code java.util.Random} paid an atomic compare-and-set for each
+ * draw, some ten of them a task, to order draws the lock already orders.
  */
 public final class Ids {
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
-    private final Random random;
+    private final SplittableRandom random;
 
     Ids(long seed) {
-        this.random = new Random(seed);
+        this.random = new SplittableRandom(seed);
     }
 
     /** 32 lower-case hex digits, as in a task ARN. */
@@ -28,16 +32,40 @@ public final class Ids {
      * alone cost more than the rest of starting the task.
      */
     public String hex(int digits) {
-        byte[] text = new byte[digits];
+        return hex("", digits);
+    }
+
+    /** {@code prefix} and then {@code digits} hex digits, as in {@code sha256:} digests and {@code eni-} ids, made as one string. */
+    public String hex(String prefix, int digits) {
+        byte[] text = new byte[prefix.length() + digits];
+        for (int i = 0; i < prefix.length(); i++) {
+            text[i] = (byte) prefix.charAt(i);
+        }
+        fillHex(text, prefix.length(), digits);
+        return new String(text, StandardCharsets.ISO_8859_1);
+    }
+
+    /** A locally administered MAC address, {@code 0e:} and five random octets, as Fargate's interfaces have. */
+    public String macAddress() {
+        byte[] text = "0e:00:00:00:00:00".getBytes(StandardCharsets.ISO_8859_1);
+        long bits = random.nextLong();
+        for (int at = 3; at < text.length; at += 3) {
+            text[at] = HEX_DIGITS[(int) (bits & 15)];
+            text[at + 1] = HEX_DIGITS[(int) ((bits >>> 4) & 15)];
+            bits >>>= 8;
+        }
+        return new String(text, StandardCharsets.ISO_8859_1);
+    }
+
+    private void fillHex(byte[] text, int from, int digits) {
         long bits = 0;
         for (int i = 0; i < digits; i++) {
             if ((i & 15) == 0) {
                 bits = random.nextLong();
             }
-            text[i] = HEX_DIGITS[(int) (bits & 15)];
+            text[from + i] = HEX_DIGITS[(int) (bits & 15)];
             bits >>>= 4;
         }
-        return new String(text, StandardCharsets.ISO_8859_1);
     }
 
     /** {@code ecs-svc/} and exactly 19 decimal digits, zero-padded. */

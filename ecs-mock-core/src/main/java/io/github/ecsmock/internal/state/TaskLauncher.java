@@ -46,7 +46,7 @@ final class TaskLauncher {
             memorySum += resources.memoryHeld();
             String runtimeId = fargate ? id + "-" + tenDigits(ids.nextInt(Integer.MAX_VALUE)) : ids.hex(64);
             containers.add(new TaskEntry.ContainerSlot(container.name(), container.image(),
-                    state.arns().container(cluster.name(), id, ids.uuid()), runtimeId, "sha256:" + ids.hex(64),
+                    state.arns().container(cluster.name(), id, ids.uuid()), runtimeId, ids.hex("sha256:", 64),
                     cpu, memory, reservation));
             containerOverrides.add(override != null ? override : ContainerOverride.builder().name(container.name()).build());
         }
@@ -89,8 +89,8 @@ final class TaskLauncher {
         int fourth = 1 + ids.nextInt(254);
         String ip = "10.0." + third + "." + fourth;
         String dnsSuffix = state.arns().region().equals("us-east-1") ? ".ec2.internal" : "." + state.arns().region() + ".compute.internal";
-        String mac = "0e:" + ids.hex(2) + ":" + ids.hex(2) + ":" + ids.hex(2) + ":" + ids.hex(2) + ":" + ids.hex(2);
-        return new TaskEntry.Eni(ids.uuid(), subnet, "eni-" + ids.hex(17), mac, ip,
+        String mac = ids.macAddress();
+        return new TaskEntry.Eni(ids.uuid(), subnet, ids.hex("eni-", 17), mac, ip,
                 "ip-10-0-" + third + "-" + fourth + dnsSuffix);
     }
 
