@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
+import software.amazon.awssdk.services.ecs.model.PlacementConstraintType;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.ClientException;
@@ -393,6 +394,21 @@ class ServicesTest extends EcsApiTest {
         assertNotCreated(InvalidParameterException.class,
                 r -> r.cluster("prod").serviceName("web").taskDefinition("web").desiredCount(1).launchType(LaunchType.FARGATE),
                 "Task definition does not support launch_type FARGATE.");
+    }
+
+    @Test
+    void aFargateServiceRefusesPlacementConstraintsOnCreateAndUpdate() {
+        registerFargate("web");
+
+        assertNotCreated(InvalidParameterException.class, fargateService("web", 1).andThen(r -> r.placementConstraints(
+                        c -> c.type(PlacementConstraintType.DISTINCT_INSTANCE))),
+                "Placement constraints are not supported with FARGATE launch type.");
+        createWeb(1);
+        assertError(InvalidParameterException.class, () -> ecs.updateService(r -> r.cluster("prod").service("web")
+                        .placementConstraints(c -> c.type(PlacementConstraintType.MEMBER_OF)
+                                .expression("attribute:ecs.availability-zone in [us-east-1a]"))),
+                "Placement constraints are not supported with FARGATE launch type.");
+        assertThat(ecs.describeServices(r -> r.cluster("prod").services("web")).services().get(0).placementConstraints()).isEmpty();
     }
 
     // ---------------------------------------------------------------- CreateService: launch and network rules

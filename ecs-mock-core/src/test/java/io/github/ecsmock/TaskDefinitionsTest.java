@@ -513,6 +513,103 @@ class TaskDefinitionsTest extends EcsApiTest {
     }
 
     @Test
+    void fargateNeedsAnExecutionRoleToPullFromEcrOrToSendLogsToCloudWatch() {
+        Consumer<RegisterTaskDefinitionRequest.Builder> ecrImage = r -> r.family("api")
+                .requiresCompatibilities(Compatibility.FARGATE).networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
+                .containerDefinitions(c -> c.name("app").image(ECR_IMAGE));
+        Consumer<RegisterTaskDefinitionRequest.Builder> awslogs = r -> r.family("api")
+                .requiresCompatibilities(Compatibility.FARGATE).networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
+                .containerDefinitions(c -> c.name("app").image("nginx").logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS)
+                        .options(Map.of("awslogs-group", "/ecs/api", "awslogs-region", "us-east-1"))));
+
+        assertClientError(ecrImage, "Fargate requires task definition to have execution role ARN to support ECR images.");
+        assertClientError(awslogs, "Fargate requires task definition to have execution role ARN to support log driver awslogs.");
+        assertThat(ecs.registerTaskDefinition(ecrImage.andThen(r -> r.executionRoleArn(EXECUTION_ROLE))).taskDefinition().revision())
+                .isEqualTo(1);
+        assertThat(ecs.registerTaskDefinition(awslogs.andThen(r -> r.executionRoleArn(EXECUTION_ROLE))).taskDefinition().revision())
+                .isEqualTo(2);
+        // A public ECR image needs no credentials.
+        assertThat(ecs.registerTaskDefinition(r -> r.family("api").requiresCompatibilities(Compatibility.FARGATE)
+                .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
+                .containerDefinitions(c -> c.name("app").image("public.ecr.aws/nginx/nginx:1.27"))).taskDefinition().revision())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void fargateRefusesAnIpcNamespaceAndHostPathVolumes() {
+        assertClientError(r -> r.family("api").requiresCompatibilities(Compatibility.FARGATE).networkMode(NetworkMode.AWSVPC)
+                .cpu("256").memory("512").ipcMode("host").containerDefinitions(c -> c.name("app").image("nginx")),
+                "Tasks using the Fargate launch type do not support ipcMode.");
+        assertClientError(r -> r.family("api").requiresCompatibilities(Compatibility.FARGATE).networkMode(NetworkMode.AWSVPC)
+                .cpu("256").memory("512").volumes(v -> v.name("logs").host(h -> h.sourcePath("/var/log")))
+                .containerDefinitions(c -> c.name("app").image("nginx")),
+                "Fargate compatible task definitions do not support sourcePath");
+    }
+
+    @Test
+    void aDefinitionThatBreaksAFargateRuleWithoutRequiringFargateIsNotFargateCompatible() {
+        TaskDefinition hostPath = ecs.registerTaskDefinition(r -> r.family("api").networkMode(NetworkMode.AWSVPC)
+                .cpu("256").memory("512").volumes(v -> v.name("logs").host(h -> h.sourcePath("/var/log")))
+                .containerDefinitions(c -> c.name("app").image("nginx"))).taskDefinition();
+        TaskDefinition withoutRole = ecs.registerTaskDefinition(r -> r.family("api").networkMode(NetworkMode.AWSVPC)
+                .cpu("256").memory("512").containerDefinitions(c -> c.name("app").image(ECR_IMAGE))).taskDefinition();
+
+        assertThat(hostPath.compatibilitiesAsStrings()).containsExactly("EC2");
+        assertThat(withoutRole.compatibilitiesAsStrings()).containsExactly("EC2");
+        ecs.createCluster(r -> r.clusterName("default"));
+        InvalidParameterException e = catchThrowableOfType(InvalidParameterException.class, () -> ecs.runTask(r -> r
+                .taskDefinition("api:1").launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-12345678"))))) ;
+        assertThat(e).isNotNull();
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Task definition does not support launch_type FARGATE.");
+    }
+
+    @Test
+    void awsvpcContainersCannotSetAHostNameOrLinks() {
+        assertClientError(r -> r.family("web").networkMode(NetworkMode.AWSVPC)
+                .containerDefinitions(c -> c.name("app").image("nginx").memory(128).hostname("app")),
+                "hostname is not supported on container when networkMode=awsvpc.");
+        assertClientError(r -> r.family("web").networkMode(NetworkMode.AWSVPC).containerDefinitions(
+                        ContainerDefinition.builder().name("app").image("nginx").memory(128).links("db").build(),
+                        ContainerDefinition.builder().name("db").image("postgres").memory(256).build()),
+                "Links are not supported when networkMode=awsvpc.");
+        TaskDefinition bridge = ecs.registerTaskDefinition(r -> r.family("web").networkMode(NetworkMode.BRIDGE).containerDefinitions(
+                ContainerDefinition.builder().name("app").image("nginx").memory(128).hostname("app").links("db").build(),
+                ContainerDefinition.builder().name("db").image("postgres").memory(256).build())).taskDefinition();
+        assertThat(bridge.containerDefinitions().get(0).hostname()).isEqualTo("app");
+        assertThat(bridge.containerDefinitions().get(0).links()).containsExactly("db");
+    }
+
+    @Test
+    void containerSecretsNeedAnExecutionRoleToBeFetched() {
+        Consumer<RegisterTaskDefinitionRequest.Builder> secrets = r -> r.family("web").containerDefinitions(c -> c.name("app")
+                .image("nginx").memory(128).secrets(Secret.builder().name("DB_PASSWORD")
+                        .valueFrom("arn:aws:ssm:us-east-1:123456789012:parameter/db-password").build()));
+
+        assertClientError(secrets, "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.");
+        assertThat(ecs.registerTaskDefinition(secrets.andThen(r -> r.executionRoleArn(EXECUTION_ROLE))).taskDefinition()
+                .containerDefinitions().get(0).secrets()).hasSize(1);
+    }
+
+    @Test
+    void aContainerWaitedOnToExitCannotBeEssential() {
+        for (ContainerCondition condition : List.of(ContainerCondition.SUCCESS, ContainerCondition.COMPLETE)) {
+            assertClientError(r -> r.family("web").containerDefinitions(
+                            ContainerDefinition.builder().name("app").image("nginx").memory(128)
+                                    .dependsOn(d -> d.containerName("migrate").condition(condition)).build(),
+                            ContainerDefinition.builder().name("migrate").image("flyway").memory(128).build()),
+                    "A dependency container with SUCCESS or COMPLETE condition cannot be an essential container");
+        }
+        TaskDefinition definition = ecs.registerTaskDefinition(r -> r.family("web").containerDefinitions(
+                ContainerDefinition.builder().name("app").image("nginx").memory(128)
+                        .dependsOn(d -> d.containerName("migrate").condition(ContainerCondition.SUCCESS)).build(),
+                ContainerDefinition.builder().name("migrate").image("flyway").memory(128).essential(false).build(),
+                ContainerDefinition.builder().name("sidecar").image("envoy").memory(128)
+                        .dependsOn(d -> d.containerName("app").condition(ContainerCondition.START)).build())).taskDefinition();
+        assertThat(definition.containerDefinitions()).hasSize(3);
+    }
+
+    @Test
     void awsvpcHostPortDifferentFromContainerPortIsRefused() {
         assertClientError(r -> r.family("web").networkMode(NetworkMode.AWSVPC)
                 .containerDefinitions(c -> c.name("app").image("nginx").memory(128)

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.Attachment;
+import software.amazon.awssdk.services.ecs.model.PlacementConstraintType;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
@@ -333,6 +334,16 @@ class TasksTest extends EcsApiTest {
         assertNotRun(InvalidParameterException.class,
                 r -> r.cluster("prod").taskDefinition("worker").launchType(LaunchType.FARGATE),
                 "Task definition does not support launch_type FARGATE.");
+    }
+
+    @Test
+    void fargatePlacesTasksItselfAndRefusesPlacementConstraints() {
+        registerFargate("web");
+
+        assertNotRun(InvalidParameterException.class, fargateTask("web").andThen(r -> r.placementConstraints(
+                        c -> c.type(PlacementConstraintType.DISTINCT_INSTANCE))),
+                "Placement constraints are not supported with FARGATE launch type.");
+        assertThat(ecs.runTask(fargateTask("web")).tasks()).hasSize(1);
     }
 
     @Test

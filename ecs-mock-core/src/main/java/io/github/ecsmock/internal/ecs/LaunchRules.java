@@ -10,6 +10,7 @@ import java.util.Set;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.PlacementConstraint;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
@@ -70,6 +71,16 @@ final class LaunchRules {
     static void checkCompatible(TaskDefinition definition, String launchType) {
         if (!definition.compatibilitiesAsStrings().contains(launchType)) {
             throw Errors.invalidParameter("Task definition does not support launch_type " + launchType + ".");
+        }
+    }
+
+    /**
+     * Fargate places tasks itself: constraints given to RunTask or a service are refused, in ECS's
+     * words for CreateService (GetSimpl/cloudlift#138, hashicorp/terraform-provider-aws#26337).
+     */
+    static void checkFargatePlacement(String launchType, List<PlacementConstraint> constraints) {
+        if ("FARGATE".equals(launchType) && !constraints.isEmpty()) {
+            throw Errors.invalidParameter("Placement constraints are not supported with FARGATE launch type.");
         }
     }
 

@@ -95,6 +95,7 @@ public final class Services {
             checkLoadBalancers(definition, request.loadBalancers());
         }
         PlacementRules.check(request.placementConstraints(), request.placementStrategy());
+        LaunchRules.checkFargatePlacement(launch.launchType(), request.placementConstraints());
         tagRules.checkNew(request.tags());
         checkGatewayConnectors(definition, request.gatewayConnectors());
 
@@ -192,6 +193,7 @@ public final class Services {
                         current.capacityProviderStrategy());
         String platformVersion = request.platformVersion() != null ? request.platformVersion() : current.platformVersion();
         LaunchRules.checkPlatformVersion(launch.launchType(), request.platformVersion());
+        LaunchRules.checkFargatePlacement(launch.launchType(), request.placementConstraints());
         NetworkConfiguration network = current.networkConfiguration();
         if (definition != null) {
             LaunchRules.checkCompatible(definition, launch.launchType());

@@ -4,6 +4,7 @@ import io.github.ecsmock.internal.errors.EcsError;
 import io.github.ecsmock.internal.errors.Errors;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.ecs.model.ContainerCondition;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.ContainerDependency;
 import software.amazon.awssdk.services.ecs.model.MountPoint;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
@@ -31,6 +34,8 @@ final class TaskDefinitionRules {
     private static final Pattern VCPU = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*vcpu");
     private static final Pattern GB = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*gb");
     private static final String DOCKER_API = "com.amazonaws.ecs.capability.docker-remote-api.";
+    /** A private ECR repository, which a task pulls from with its execution role ({@code public.ecr.aws} needs none). */
+    private static final Pattern ECR_IMAGE = Pattern.compile("\\d{12}\\.dkr\\.ecr(-fips)?\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/.*");
 
     /** Fargate's task sizes: CPU units to the memory values (MiB) allowed with them. */
     private static final Map<Integer, Set<Integer>> FARGATE_SIZES = Map.of(
@@ -158,6 +163,73 @@ final class TaskDefinitionRules {
         if (!isFargateSize(cpu, memory)) {
             throw Errors.client("No Fargate configuration exists for given values: " + cpu + " CPU, " + memory
                     + " memory. See the Amazon ECS documentation for the valid values.");
+        }
+    }
+
+    /**
+     * What a definition asks of its containers and volumes that Fargate does not give, in ECS's words,
+     * or null: an image from ECR or logs to CloudWatch without an execution role to pull or send them
+     * with, an IPC namespace, a host path as a volume. A definition that requires FARGATE is refused
+     * with it; one that does not is simply not FARGATE-compatible.
+     */
+    static String fargateProblem(RegisterTaskDefinitionRequest request) {
+        boolean executionRole = request.executionRoleArn() != null && !request.executionRoleArn().isBlank();
+        for (ContainerDefinition container : request.containerDefinitions()) {
+            if (!executionRole && container.image() != null && ECR_IMAGE.matcher(container.image()).matches()) {
+                // jenkinsci/amazon-ecs-plugin#62, hashicorp/terraform-provider-aws#3051
+                return "Fargate requires task definition to have execution role ARN to support ECR images.";
+            }
+            if (!executionRole && container.logConfiguration() != null
+                    && "awslogs".equals(container.logConfiguration().logDriverAsString())) {
+                // virtual-kubelet/virtual-kubelet#193
+                return "Fargate requires task definition to have execution role ARN to support log driver awslogs.";
+            }
+        }
+        if (request.ipcMode() != null) {
+            // cn-terraform/terraform-aws-ecs-fargate#2; the model: ipcMode is not supported on Fargate
+            return "Tasks using the Fargate launch type do not support ipcMode.";
+        }
+        for (Volume volume : request.volumes()) {
+            if (volume.host() != null && volume.host().sourcePath() != null) {
+                // cloudposse/terraform-aws-ecs-alb-service-task#174
+                return "Fargate compatible task definitions do not support sourcePath";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Container settings the network mode or the other containers rule out, in ECS's words: a host
+     * name or links under {@code awsvpc}, secrets without an execution role to fetch them with, and a
+     * container waited on to exit (SUCCESS or COMPLETE) that is essential, whose exit would end the task.
+     */
+    static void checkContainerSettings(RegisterTaskDefinitionRequest request) {
+        boolean awsvpc = "awsvpc".equals(request.networkModeAsString());
+        boolean executionRole = request.executionRoleArn() != null && !request.executionRoleArn().isBlank();
+        Map<String, ContainerDefinition> byName = new HashMap<>();
+        request.containerDefinitions().forEach(container -> byName.put(container.name(), container));
+        for (ContainerDefinition container : request.containerDefinitions()) {
+            if (awsvpc && container.hostname() != null) {
+                // labd/ecs-deplojo#26; the model: hostname is not supported with awsvpc
+                throw Errors.client("hostname is not supported on container when networkMode=awsvpc.");
+            }
+            if (awsvpc && container.hasLinks() && !container.links().isEmpty()) {
+                // aws-observability/aws-otel-collector#1359; the model: links need the bridge network mode
+                throw Errors.client("Links are not supported when networkMode=awsvpc.");
+            }
+            if (!executionRole && container.hasSecrets() && !container.secrets().isEmpty()) {
+                // fabfuel/ecs-deploy#87
+                throw Errors.client("When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.");
+            }
+            for (ContainerDependency dependency : container.dependsOn()) {
+                ContainerDefinition awaited = byName.get(dependency.containerName());
+                boolean exits = dependency.condition() == ContainerCondition.SUCCESS
+                        || dependency.condition() == ContainerCondition.COMPLETE;
+                if (exits && awaited != null && !Boolean.FALSE.equals(awaited.essential())) {
+                    // boto/boto3#2436; the model: SUCCESS and COMPLETE can't be set on an essential container
+                    throw Errors.client("A dependency container with SUCCESS or COMPLETE condition cannot be an essential container");
+                }
+            }
         }
     }
 
@@ -314,12 +386,12 @@ final class TaskDefinitionRules {
      * What ECS computes as {@code compatibilities}: EC2 always, EXTERNAL unless the definition uses
      * {@code awsvpc} (ECS Anywhere has no task ENIs), FARGATE when the definition meets Fargate's rules.
      */
-    static List<String> compatibilities(String networkMode, Integer cpu, Integer memory) {
-        boolean awsvpc = "awsvpc".equals(networkMode);
+    static List<String> compatibilities(RegisterTaskDefinitionRequest request, Integer cpu, Integer memory) {
+        boolean awsvpc = "awsvpc".equals(request.networkModeAsString());
         if (!awsvpc) {
             return List.of("EXTERNAL", "EC2");
         }
-        return isFargateSize(cpu, memory) ? List.of("EC2", "FARGATE") : List.of("EC2");
+        return isFargateSize(cpu, memory) && fargateProblem(request) == null ? List.of("EC2", "FARGATE") : List.of("EC2");
     }
 
     /** The agent capabilities a definition needs, as ECS derives them from the features it uses. */

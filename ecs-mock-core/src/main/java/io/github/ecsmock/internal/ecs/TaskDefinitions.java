@@ -52,8 +52,13 @@ public final class TaskDefinitions {
         List<String> requires = request.requiresCompatibilitiesAsStrings();
         if (requires.contains("FARGATE")) {
             TaskDefinitionRules.checkFargate(networkMode, cpu, memory);
+            String notOnFargate = TaskDefinitionRules.fargateProblem(request);
+            if (notOnFargate != null) {
+                throw Errors.client(notOnFargate);
+            }
         }
         TaskDefinitionRules.checkContainers(request.containerDefinitions(), networkMode, cpu, memory);
+        TaskDefinitionRules.checkContainerSettings(request);
         TaskDefinitionRules.checkMountPoints(request.containerDefinitions(), request.volumes());
         PlacementRules.checkDefinition(request.placementConstraints());
         tagRules.checkNew(request.tags());
@@ -75,7 +80,7 @@ public final class TaskDefinitions {
                 .placementConstraints(request.hasPlacementConstraints() ? request.placementConstraints() : List.of())
                 .cpu(cpu == null ? null : String.valueOf(cpu))
                 .memory(memory == null ? null : String.valueOf(memory))
-                .compatibilitiesWithStrings(TaskDefinitionRules.compatibilities(networkMode, cpu, memory))
+                .compatibilitiesWithStrings(TaskDefinitionRules.compatibilities(request, cpu, memory))
                 .requiresAttributes(attributes(TaskDefinitionRules.requiresAttributes(request)))
                 .registeredAt(state.now())
                 .registeredBy(state.arns().callerPrincipal());

@@ -90,6 +90,7 @@ public final class Tasks {
         List<Tag> tags = tags(state, cluster, definition, request.tags(), request.propagateTagsAsString(),
                 request.enableECSManagedTags());
         PlacementRules.check(request.placementConstraints(), request.placementStrategy());
+        LaunchRules.checkFargatePlacement(launch.launchType(), request.placementConstraints());
 
         List<Failure> failures = new ArrayList<>();
         Optional<Faults.PlacementLimit> limit = state.faults().placementFor(request);
