@@ -592,6 +592,33 @@ class ServicesTest extends EcsApiTest {
     }
 
     @Test
+    void changingTheCapacityProviderStrategyNeedsAForcedDeployment() {
+        ecs.createCluster(r -> r.clusterName("spot").capacityProviders("FARGATE", "FARGATE_SPOT"));
+        registerFargate("web");
+        ecs.createService(r -> r.cluster("spot").serviceName("launch-type").taskDefinition("web").desiredCount(1)
+                .networkConfiguration(network()).launchType(LaunchType.FARGATE));
+        Service before = ecs.createService(r -> r.cluster("spot").serviceName("web").taskDefinition("web").desiredCount(2)
+                .networkConfiguration(network()).capacityProviderStrategy(strategy("FARGATE", 1, null))).service();
+        String message = "When switching from launch type to capacity provider strategy on an existing service, or making a "
+                + "change to a capacity provider strategy on a service that is already using one, you must force a new deployment.";
+
+        for (String name : List.of("launch-type", "web")) {
+            assertError(InvalidParameterException.class, () -> ecs.updateService(r -> r.cluster("spot").service(name)
+                    .capacityProviderStrategy(strategy("FARGATE_SPOT", 1, null))), message);
+        }
+        Service unchanged = ecs.describeServices(r -> r.cluster("spot").services("web")).services().get(0);
+        assertThat(unchanged.capacityProviderStrategy()).isEqualTo(before.capacityProviderStrategy());
+        assertThat(unchanged.deployments()).extracting(Deployment::id).containsExactly(before.deployments().get(0).id());
+        // The same strategy again is no change; with a forced deployment the change is made.
+        assertThat(ecs.updateService(r -> r.cluster("spot").service("web").capacityProviderStrategy(strategy("FARGATE", 1, 0)))
+                .service().deployments()).hasSize(1);
+        Service after = ecs.updateService(r -> r.cluster("spot").service("web").forceNewDeployment(true)
+                .capacityProviderStrategy(strategy("FARGATE_SPOT", 1, null))).service();
+        assertThat(after.capacityProviderStrategy()).containsExactly(strategy("FARGATE_SPOT", 1, 0));
+        assertThat(after.deployments().get(0).capacityProviderStrategy()).containsExactly(strategy("FARGATE_SPOT", 1, 0));
+    }
+
+    @Test
     void strategyWithAProviderNotAssociatedWithTheClusterIsRefused() {
         ecs.createCluster(r -> r.clusterName("spot").capacityProviders("FARGATE"));
         registerFargate("web");

@@ -47,6 +47,9 @@ public final class Services {
             + "for services. Remove the desired count value and try again";
     private static final String DAEMON_PLACEMENT_STRATEGY = "The daemon scheduling strategy does not support placement "
             + "strategies. Remove the placement strategy and try again";
+    private static final String STRATEGY_CHANGE_NEEDS_DEPLOYMENT = "When switching from launch type to capacity provider strategy on an "
+            + "existing service, or making a change to a capacity provider strategy on a service that is already using one, "
+            + "you must force a new deployment.";
 
     private final TagRules tagRules;
     private final Leniency leniency;
@@ -191,6 +194,12 @@ public final class Services {
                 ? LaunchRules.resolve(cluster, null, request.capacityProviderStrategy())
                 : new LaunchRules.Launch(ecsController ? service.primary().launchType() : current.launchTypeAsString(),
                         current.capacityProviderStrategy());
+        if (launch.byStrategy() && !launch.strategy().equals(current.capacityProviderStrategy())
+                && !Boolean.TRUE.equals(request.forceNewDeployment())) {
+            // Tasks already placed by the old strategy are not moved, so ECS asks for a deployment that
+            // replaces them (reproio/ecs_deploy#74, kayac/ecspresso#977).
+            throw Errors.invalidParameter(STRATEGY_CHANGE_NEEDS_DEPLOYMENT);
+        }
         String platformVersion = request.platformVersion() != null ? request.platformVersion() : current.platformVersion();
         LaunchRules.checkPlatformVersion(launch.launchType(), request.platformVersion());
         LaunchRules.checkFargatePlacement(launch.launchType(), request.placementConstraints());
