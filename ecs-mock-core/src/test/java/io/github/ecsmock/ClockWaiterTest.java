@@ -107,7 +107,7 @@ class ClockWaiterTest extends EcsApiTest {
     }
 
     @Test
-    void servicesInactivePollsUntilTheTasksHaveStopped() {
+    void servicesInactivePollsUntilTheTasksAreStopping() {
         ecs.createService(r -> r.cluster("prod").serviceName("web").taskDefinition("web").desiredCount(1)
                 .launchType(LaunchType.FARGATE).networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets(SUBNET))));
         mock.clock().advance(Duration.ofSeconds(15));
@@ -117,9 +117,10 @@ class ClockWaiterTest extends EcsApiTest {
         WaiterResponse<DescribeServicesResponse> waited =
                 waiter.waitUntilServicesInactive(r -> r.cluster("prod").services("web"));
 
-        // The task takes 20 s to stop: INACTIVE is first seen on the poll at 30 s.
-        assertThat(waited.attemptsExecuted()).isEqualTo(3);
-        assertThat(mock.clock().now()).isEqualTo(start.plusSeconds(30));
+        // The task reaches STOPPING 10 s after the delete, and the service is INACTIVE with it: first seen
+        // on the poll at 15 s.
+        assertThat(waited.attemptsExecuted()).isEqualTo(2);
+        assertThat(mock.clock().now()).isEqualTo(start.plusSeconds(15));
         assertThat(waited.matched().response().orElseThrow().services().get(0).status()).isEqualTo("INACTIVE");
     }
 

@@ -1256,13 +1256,21 @@ class ServicesTest extends EcsApiTest {
         }
 
         @Test
-        void drainingServiceIsStillListedAndBecomesInactiveOnceItsTasksStop() {
-            assertThat(ecs.listServices(r -> r.cluster("prod")).serviceArns()).containsExactly(SERVICE_ARN_PREFIX + "web");
+        void drainingServiceIsNotListedAndBecomesInactiveOnceItsTasksAreStopping() {
+            assertThat(ecs.listServices(r -> r.cluster("prod")).serviceArns()).isEmpty();
+            assertThat(ecs.describeServices(r -> r.cluster("prod").services("web")).services().get(0).status())
+                    .isEqualTo("DRAINING");
 
-            mock.clock().advance(Lifecycle.DEFAULT_STEP.multipliedBy(4));
+            mock.clock().advance(Lifecycle.DEFAULT_STEP);
+            assertThat(ecs.describeServices(r -> r.cluster("prod").services("web")).services().get(0).status())
+                    .isEqualTo("DRAINING");
+            mock.clock().advance(Lifecycle.DEFAULT_STEP);
 
             assertThat(ecs.describeServices(r -> r.cluster("prod").services("web")).services().get(0).status())
                     .isEqualTo("INACTIVE");
+            List<String> tasks = ecs.listTasks(r -> r.cluster("prod").serviceName("web").desiredStatus(DesiredStatus.STOPPED)).taskArns();
+            assertThat(ecs.describeTasks(r -> r.cluster("prod").tasks(tasks)).tasks())
+                    .isNotEmpty().allSatisfy(task -> assertThat(task.lastStatus()).isEqualTo("STOPPING"));
             assertThat(ecs.listServices(r -> r.cluster("prod")).serviceArns()).isEmpty();
         }
     }

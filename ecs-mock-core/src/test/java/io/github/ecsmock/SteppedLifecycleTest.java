@@ -248,9 +248,9 @@ class SteppedLifecycleTest extends EcsApiTest {
         mock.clock().advance(STEP.multipliedBy(3));
 
         assertThat(ecs.deleteService(r -> r.cluster("dev").service("workers").force(true)).service().status()).isEqualTo("DRAINING");
-        mock.clock().advance(STEP.multipliedBy(3));
+        mock.clock().advance(STEP); // the task DEACTIVATING
         assertThat(service().status()).isEqualTo("DRAINING");
-        mock.clock().advance(STEP);
+        mock.clock().advance(STEP); // STOPPING: the service is INACTIVE, the task still winds down
         assertThat(service().status()).isEqualTo("INACTIVE");
     }
 }

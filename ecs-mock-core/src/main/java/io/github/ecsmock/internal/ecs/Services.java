@@ -317,7 +317,8 @@ public final class Services {
     public ListServicesResponse listServices(EcsState state, ListServicesRequest request) {
         ClusterEntry cluster = state.activeCluster(request.cluster());
         int size = PageTokens.pageSize(request.maxResults(), 10, 100);
-        Predicate<ServiceEntry> wanted = service -> !"INACTIVE".equals(service.status());
+        // DeleteService: a DRAINING service "is no longer visible in the console or in the ListServices API operation".
+        Predicate<ServiceEntry> wanted = ServiceEntry::isActive;
         if (request.launchType() != null) {
             wanted = wanted.and(service -> request.launchTypeAsString().equals(service.config().launchTypeAsString()));
         }

@@ -167,6 +167,16 @@ public final class DeploymentEntry {
         return tasks.isEmpty();
     }
 
+    /** Whether every task it still has has reached STOPPING: what a deleted service waits for to be INACTIVE. */
+    boolean isWoundDown() {
+        for (TaskEntry task : tasks.values()) {
+            if (!TaskStatus.isStoppingOrLater(task.lastStatus)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The deployment as DescribeServices shows it; {@code desiredCount} is what it is asked to run now. */
     Deployment toDeployment(int desiredCount) {
         Deployment.Builder deployment = Deployment.builder()

@@ -228,7 +228,7 @@ final class ServiceScheduler {
             }
         }
         if ("DRAINING".equals(service.status)) {
-            if (service.taskSets.stream().allMatch(set -> set.deployment.isDrained())) {
+            if (service.taskSets.stream().allMatch(set -> set.deployment.isWoundDown())) {
                 state.serviceLifecycle().serviceInactive(service);
             }
             return;
@@ -291,7 +291,9 @@ final class ServiceScheduler {
     private void settle(ServiceEntry service, int desired, boolean draining) {
         DeploymentEntry primary = service.primary();
         if (draining) {
-            if (service.deployments.stream().allMatch(DeploymentEntry::isDrained)) {
+            // DeleteService: "After all tasks have transitioned to either STOPPING or STOPPED status, the
+            // service status moves from DRAINING to INACTIVE."
+            if (service.deployments.stream().allMatch(DeploymentEntry::isWoundDown)) {
                 state.serviceLifecycle().serviceInactive(service);
             }
             return;

@@ -33,6 +33,11 @@ public final class TaskStatus {
         return awsvpc ? List.of(STOPPING, DEPROVISIONING, STOPPED) : List.of(STOPPING, STOPPED);
     }
 
+    /** Whether a task in this status has reached STOPPING or a later status: its containers are being stopped or are. */
+    static boolean isStoppingOrLater(String status) {
+        return status.equals(STOPPING) || status.equals(DEPROVISIONING) || status.equals(STOPPED);
+    }
+
     /** Whether a task in this status counts as pending: on its way to RUNNING. */
     public static boolean isPending(String status) {
         return status.equals(PROVISIONING) || status.equals(PENDING) || status.equals(ACTIVATING);
