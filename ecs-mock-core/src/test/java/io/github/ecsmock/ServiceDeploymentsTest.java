@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ConflictException;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.DeploymentControllerType;
 import software.amazon.awssdk.services.ecs.model.DescribeServiceDeploymentsResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeServiceRevisionsResponse;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.ecs.model.ServiceDeploymentStatus;
 import software.amazon.awssdk.services.ecs.model.ServiceNotFoundException;
 import software.amazon.awssdk.services.ecs.model.ServiceRevision;
 import software.amazon.awssdk.services.ecs.model.StopServiceDeploymentStopType;
+import software.amazon.awssdk.services.ecs.model.ThresholdType;
 
 /**
  * ListServiceDeployments, DescribeServiceDeployments, DescribeServiceRevisions, StopServiceDeployment
@@ -160,6 +162,56 @@ class ServiceDeploymentsTest extends EcsApiTest {
     }
 
     // ---------------------------------------------------------------- the circuit breaker
+
+    @Test
+    void aCountThresholdTripsTheBreakerAtThatManyFailures() {
+        ecs.createService(web("web:1", 2).andThen(r -> r.deploymentConfiguration(d -> d.deploymentCircuitBreaker(b -> b
+                .enable(true).rollback(true).thresholdConfiguration(t -> t.type(ThresholdType.COUNT).value(1))))));
+        mock.failTasksOf("web:2");
+        ecs.updateService(r -> r.cluster("prod").service("web").taskDefinition("web:2"));
+        List<ServiceDeploymentBrief> before = list(r -> { });
+
+        mock.clock().advance(Duration.ofSeconds(1));
+
+        ServiceDeployment failed = describe(before.get(0).serviceDeploymentArn());
+        assertThat(failed.deploymentCircuitBreaker().threshold()).isEqualTo(1);
+        assertThat(failed.deploymentCircuitBreaker().statusAsString()).isEqualTo("TRIGGERED");
+        assertThat(describeService().deployments().get(0).taskDefinition()).isEqualTo(PREFIX + "task-definition/web:1");
+    }
+
+    @Test
+    void percentThresholdsTakeTheirShareOfTheDesiredCountAndOnlyTheBoundedOneIsBounded() {
+        ecs.createService(web("web:1", 4).andThen(r -> r.deploymentConfiguration(d -> d.deploymentCircuitBreaker(b -> b
+                .enable(true).rollback(true).thresholdConfiguration(t -> t.type(ThresholdType.UNBOUNDED_PERCENT).value(25))))));
+        assertThat(describe(list(r -> { }).get(0).serviceDeploymentArn()).deploymentCircuitBreaker().threshold()).isEqualTo(1);
+
+        ecs.updateService(r -> r.cluster("prod").service("web").forceNewDeployment(true).deploymentConfiguration(d -> d
+                .deploymentCircuitBreaker(b -> b.enable(true).rollback(true)
+                        .thresholdConfiguration(t -> t.type(ThresholdType.BOUNDED_PERCENT).value(25)))));
+        assertThat(describe(list(r -> { }).get(0).serviceDeploymentArn()).deploymentCircuitBreaker().threshold()).isEqualTo(3);
+    }
+
+    @Test
+    void aTaskThatRunsClearsTheFailedTaskCountUnlessTheBreakerKeepsIt() {
+        for (boolean reset : List.of(true, false)) {
+            mock.reset();
+            clusterAndDefinitions();
+            ecs.createService(web("web:1", 2).andThen(r -> r.deploymentConfiguration(d -> d.deploymentCircuitBreaker(b -> b
+                    .enable(true).rollback(true).resetOnHealthyTask(reset)
+                    .thresholdConfiguration(t -> t.type(ThresholdType.COUNT).value(10))))));
+            mock.failTasksOf("web:2");
+            ecs.updateService(r -> r.cluster("prod").service("web").taskDefinition("web:2"));
+            mock.clock().advance(Duration.ofSeconds(1));
+            assertThat(describeService().deployments().get(0).failedTasks()).isEqualTo(2);
+
+            mock.clearFaults();
+            mock.clock().advance(Duration.ofSeconds(30));
+
+            Deployment primary = describeService().deployments().get(0);
+            assertThat(primary.runningCount()).isEqualTo(2);
+            assertThat(primary.failedTasks()).as("resetOnHealthyTask %s", reset).isEqualTo(reset ? 0 : 2);
+        }
+    }
 
     @Test
     void aCircuitBreakerRollbackIsRollbackSuccessful() {

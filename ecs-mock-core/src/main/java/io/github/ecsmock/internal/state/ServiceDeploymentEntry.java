@@ -137,7 +137,8 @@ public final class ServiceDeploymentEntry {
                 .deploymentCircuitBreaker(ServiceDeploymentCircuitBreaker.builder()
                         .status(circuitBreakerStatus)
                         .failureCount(failures)
-                        .threshold(Math.min(200, Math.max(3, (int) Math.ceil(desired * 0.5))))
+                        .threshold(CircuitBreaker.threshold(deploymentConfiguration == null ? null
+                                : deploymentConfiguration.deploymentCircuitBreaker(), desired))
                         .build());
         return deployment.build();
     }

@@ -416,6 +416,13 @@ final class ServiceScheduler {
      * start counts against the deployment and holds back its next launch; then reconcile.
      */
     void taskEntered(ServiceEntry service, TaskEntry task, String status) {
+        if (TaskStatus.RUNNING.equals(status) && task.isLive()) {
+            // Deployment.failedTasks counts "consecutively failed tasks": one that runs clears it.
+            DeploymentConfiguration configuration = service.config.deploymentConfiguration();
+            if (CircuitBreaker.resetsOnHealthyTask(configuration == null ? null : configuration.deploymentCircuitBreaker())) {
+                service.deploymentOf(task.deploymentId).ifPresent(deployment -> deployment.failedTasks = 0);
+            }
+        }
         if (TaskStatus.STOPPED.equals(status)) {
             service.deploymentOf(task.deploymentId).ifPresent(deployment -> {
                 deployment.forget(task);
@@ -435,7 +442,7 @@ final class ServiceScheduler {
 
     /**
      * The deployment circuit breaker: once as many tasks of the PRIMARY deployment have failed to start
-     * as its threshold (half the desired count, at least 3 and at most 200), the deployment FAILED;
+     * as its threshold (by default half the desired count, at least 3 and at most 200), the deployment FAILED;
      * with rollback, a new deployment of the last completed one takes over. True when it rolled back.
      */
     private boolean tripCircuitBreaker(ServiceEntry service, int desired) {
@@ -445,8 +452,7 @@ final class ServiceScheduler {
         if (breaker == null || !Boolean.TRUE.equals(breaker.enable()) || !"IN_PROGRESS".equals(primary.rolloutState)) {
             return false;
         }
-        int threshold = Math.min(200, Math.max(3, (int) Math.ceil(desired * 0.5)));
-        if (primary.failedTasks < threshold) {
+        if (primary.failedTasks < CircuitBreaker.threshold(breaker, desired)) {
             return false;
         }
         primary.rolloutState = "FAILED";
