@@ -172,10 +172,11 @@ public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCall
     /**
      * A {@code @Nested} class shares its outer class's mock, so settings of its own would be ignored:
      * an {@link EcsMockTest} on it that differs from the one the mock was made with is a mistake to
-     * point out, not to drop silently. Checked once a class, before its tests.
+     * point out, not to drop silently, also when the outer class registered the extension with a builder.
+     * Checked once a class, before its tests.
      */
-    private void checkSameSettings(ExtensionContext owner, MockResource resource) {
-        if (settings != null || owner.getTestClass().isEmpty()) {
+    private static void checkSameSettings(ExtensionContext owner, MockResource resource) {
+        if (owner.getTestClass().isEmpty()) {
             return;
         }
         Optional<EcsMockTest> own = AnnotationSupport.findAnnotation(owner.getRequiredTestClass(), EcsMockTest.class);

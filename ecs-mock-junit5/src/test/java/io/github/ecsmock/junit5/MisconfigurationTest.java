@@ -48,6 +48,14 @@ class MisconfigurationTest {
                 .hasMessageContaining("OuterInIreland$InSydney shares the mock of its outer class");
     }
 
+    @Test
+    void aNestedClassWithSettingsOfItsOwnUnderARegisteredExtensionIsRefused() {
+        Throwable failure = failureOf(RegisteredOuter.class);
+
+        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("RegisteredOuter$InSydney shares the mock of its outer class");
+    }
+
     @EcsMockTest
     static class ShortAccount {
         @Test
@@ -68,6 +76,25 @@ class MisconfigurationTest {
 
     @EcsMockTest(region = "eu-west-1")
     static class OuterInIreland {
+        @Test
+        void outer(EcsClient ecs) {
+            ecs.listClusters();
+        }
+
+        @Nested
+        @EcsMockTest(region = "ap-southeast-2")
+        class InSydney {
+            @Test
+            void inner(EcsClient ecs) {
+                ecs.listClusters();
+            }
+        }
+    }
+
+    static class RegisteredOuter {
+        @RegisterExtension
+        static EcsMockExtension ecsMock = EcsMockExtension.builder().region("eu-west-1").build();
+
         @Test
         void outer(EcsClient ecs) {
             ecs.listClusters();
