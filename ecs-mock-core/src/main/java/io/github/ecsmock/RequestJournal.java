@@ -1,5 +1,6 @@
 package io.github.ecsmock;
 
+import io.github.ecsmock.internal.ecs.EcsOperationNames;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -37,8 +38,12 @@ public final class RequestJournal {
         return List.copyOf(requests);
     }
 
-    /** The requests of one operation, oldest first. */
+    /**
+     * The requests of one operation, oldest first. The name is that of X-Amz-Target, {@code RunTask};
+     * any other name is refused, since no request could ever match it.
+     */
     public List<RecordedRequest> of(String operation) {
+        EcsOperationNames.requireEcsOperation(operation);
         return find(request -> request.operation().equals(operation));
     }
 
@@ -62,6 +67,7 @@ public final class RequestJournal {
         return requests.size();
     }
 
+    /** How many requests of one operation were kept; the name is checked as {@link #of} checks it. */
     public int count(String operation) {
         return of(operation).size();
     }

@@ -114,9 +114,10 @@ class FaultsTest extends EcsApiTest {
     void aFaultForAnOperationEcsDoesNotHaveIsRefusedWhenItIsSet() {
         assertThatThrownBy(() -> mock.failNext("RunTasks"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("No ECS operation is called RunTasks; faults name an operation as in X-Amz-Target, e.g. RunTask "
+                .hasMessage("No ECS operation is called RunTasks; operations are named as in X-Amz-Target, e.g. RunTask "
                         + "or DescribeServices.");
-        assertThatThrownBy(() -> mock.delayNext("listClusters")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> mock.delayNext("listClusters")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("No ECS operation is called listClusters (did you mean ListClusters?);");
     }
 
     /** The README's own example once did this: count() is null when the caller leaves it out. */

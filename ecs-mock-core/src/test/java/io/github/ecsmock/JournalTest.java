@@ -92,6 +92,19 @@ class JournalTest extends EcsApiTest {
         assertThat(mock.journal().last("StopTask")).isEmpty();
     }
 
+    /** A count of a name no request can have would be 0 whatever the code did, and prove nothing. */
+    @Test
+    void anOperationNameThatNoRequestCanHaveIsRefused() {
+        runTask(1);
+
+        assertThatThrownBy(() -> mock.journal().count("runTask"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No ECS operation is called runTask (did you mean RunTask?); operations are named as in "
+                        + "X-Amz-Target, e.g. RunTask or DescribeServices.");
+        assertThatThrownBy(() -> mock.journal().of("RunTasks")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> mock.journal().last("StartTasks")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void theRequestIdIsTheOneTheClientSaw() {
         CreateClusterResponse response = ecs.createCluster(r -> r.clusterName("staging"));

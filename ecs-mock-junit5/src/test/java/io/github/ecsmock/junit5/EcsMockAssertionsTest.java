@@ -48,6 +48,16 @@ class EcsMockAssertionsTest {
     }
 
     @Test
+    void aMisspeltOperationIsRefusedRatherThanNeverReceived(EcsMock mock) {
+        assertThatThrownBy(() -> assertThat(mock).didNotReceive("runTask"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("No ECS operation is called runTask (did you mean RunTask?);");
+        assertThatThrownBy(() -> assertThat(mock).received("RunTasks").never())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("No ECS operation is called RunTasks;");
+    }
+
+    @Test
     void receivedRequestsNarrowedDownCondition(EcsMock mock) {
         assertThat(mock).receivedRunTask().withTaskDefinition("worker:3").withLaunchType(LaunchType.FARGATE)
                 .withStartedBy("batch").inCluster("dev").times(2);

@@ -25,15 +25,29 @@ public final class EcsOperationNames {
     }
 
     /**
-     * {@code operation}, checked for the faults a test sets: a fault for a misspelt operation
-     * ("RunTasks") would never fire and the test would pass for nothing.
+     * {@code operation}, checked where a test names one, for a fault or a count of the journal: a fault
+     * for a misspelt operation ("RunTasks") would never fire, and {@code count("runTask")} would be 0
+     * whatever the code did, so the test would pass for nothing.
      */
     public static String requireEcsOperation(String operation) {
         if (operation == null || !isEcsOperation(operation)) {
-            throw new IllegalArgumentException("No ECS operation is called " + operation
-                    + "; faults name an operation as in X-Amz-Target, e.g. RunTask or DescribeServices.");
+            throw new IllegalArgumentException("No ECS operation is called " + operation + nearest(operation)
+                    + "; operations are named as in X-Amz-Target, e.g. RunTask or DescribeServices.");
         }
         return operation;
+    }
+
+    /** The operation meant by a name in the wrong case or with the SDK method's spelling ({@code runTask}). */
+    private static String nearest(String operation) {
+        if (operation == null) {
+            return "";
+        }
+        for (String name : Holder.ALL) {
+            if (name.equalsIgnoreCase(operation.strip())) {
+                return " (did you mean " + name + "?)";
+            }
+        }
+        return "";
     }
 
     public static Set<String> all() {
