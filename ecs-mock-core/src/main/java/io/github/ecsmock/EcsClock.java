@@ -64,6 +64,14 @@ public final class EcsClock {
         return now();
     }
 
+    /**
+     * Takes back everything advanced, for a reset: a test then sees the time the mock was built with,
+     * whatever the tests before it advanced, and does not depend on their order.
+     */
+    synchronized void rewind() {
+        advanced = Duration.ZERO;
+    }
+
     /** Whether this clock follows the wall clock rather than standing still. */
     public boolean followsWallClock() {
         return followsWallClock;

@@ -188,13 +188,14 @@ public final class EcsMock implements AutoCloseable {
     }
 
     /**
-     * Forgets every resource of every account and region, the journal and the faults, then puts the
-     * fixtures back; the clock keeps its time.
+     * Forgets every resource of every account and region, the journal and the faults, takes back what
+     * the clock was advanced (a manual clock stands where it started again), then puts the fixtures back.
      */
     public void reset() {
         states.reset();
         states.faults().clear();
         journal.clear();
+        clock.rewind();
         replayFixtures();
     }
 

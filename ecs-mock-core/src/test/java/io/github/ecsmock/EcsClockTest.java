@@ -21,6 +21,20 @@ class EcsClockTest extends EcsApiTest {
         assertThat(mock.journal().last("DescribeClusters").orElseThrow().at()).isEqualTo(start.plusMillis(1));
     }
 
+    /** Tests that share a mock do not see the time earlier tests advanced it to, whatever their order. */
+    @Test
+    void aResetTakesBackWhatTheClockWasAdvanced() {
+        Instant start = mock.clock().now();
+        mock.clock().advance(Duration.ofHours(2));
+        ecs.createCluster(r -> r.clusterName("dev"));
+
+        mock.reset();
+
+        assertThat(mock.clock().now()).isEqualTo(start);
+        ecs.createCluster(r -> r.clusterName("dev"));
+        assertThat(mock.journal().last("CreateCluster").orElseThrow().at()).isEqualTo(start);
+    }
+
     @Test
     void theClockOnlyMovesForward() {
         Instant start = mock.clock().now();
