@@ -9,6 +9,7 @@ import io.github.ecsmock.internal.protocol.EcsProtocol;
 import io.github.ecsmock.internal.protocol.Fixtures;
 import io.github.ecsmock.internal.protocol.ProtocolRequest;
 import io.github.ecsmock.internal.protocol.ProtocolResponse;
+import io.github.ecsmock.internal.server.ClockRetries;
 import io.github.ecsmock.internal.server.ClockWaiter;
 import io.github.ecsmock.internal.server.HttpServer;
 import io.github.ecsmock.internal.server.InMemoryTransport;
@@ -271,9 +272,11 @@ public final class EcsMock implements AutoCloseable {
     }
 
     /**
-     * A client builder set up for this mock (endpoint or in-memory transport, region, credentials), for
-     * a test that wants more of its own, a retry strategy say:
-     * {@code mock.clientBuilder(Transport.IN_MEMORY).overrideConfiguration(o -> o.retryStrategy(...)).build()}.
+     * A client builder set up for this mock (endpoint or in-memory transport, region, credentials, and
+     * retries that wait on the mock's clock instead of sleeping), for a test that wants more of its own,
+     * a retry strategy say:
+     * {@code mock.clientBuilder(Transport.IN_MEMORY).overrideConfiguration(o -> o.retryStrategy(...)).build()}
+     * (an override configuration of one's own replaces the mock's, so its retries sleep as the SDK's do).
      * The builder comes with an HTTP client builder, which makes the client the SDK client's own (closed
      * with it); to put an HTTP client of your own in its place, clear that first:
      * {@code .httpClientBuilder(null).httpClient(yours)}, else the SDK refuses to build with both.
@@ -324,6 +327,7 @@ public final class EcsMock implements AutoCloseable {
     /** What a sync and an async client of this mock share: endpoint, region and credentials. */
     private <B extends AwsClientBuilder<B, ?>> B forThisMock(B builder, String region, String account, Transport transport) {
         return builder.endpointOverride(transport == Transport.IN_MEMORY ? InMemoryTransport.ENDPOINT : endpoint())
+                .overrideConfiguration(o -> o.retryStrategy(ClockRetries.onClock(clock)))
                 .region(Region.of(region))
                 .credentialsProvider(ClientCredentials.of(account, settings.account, settings.credentials));
     }

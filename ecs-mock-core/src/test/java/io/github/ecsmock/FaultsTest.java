@@ -242,6 +242,21 @@ class FaultsTest extends EcsApiTest {
                 .containsExactly("ThrottlingException", "ThrottlingException", null);
     }
 
+    /** The mock's own clients wait before a retry on the mock's clock, not in a sleep, and by the same amount every run. */
+    @Test
+    void theMocksClientsWaitBeforeARetryOnTheMocksClock() {
+        Instant start = mock.clock().now();
+        mock.failNext("ListClusters").times(2).withThrottling();
+        mock.failNext("DescribeClusters").withServerError();
+
+        assertThat(ecs.listClusters(r -> { }).clusterArns()).containsExactly(CLUSTER_ARN);
+        assertThat(mock.clock().now()).isEqualTo(start.plusSeconds(3));
+        assertThat(ecs.describeClusters(r -> r.clusters("prod")).clusters()).hasSize(1);
+        assertThat(mock.clock().now()).isEqualTo(start.plusMillis(3_100));
+        assertThat(mock.journal().of("ListClusters")).extracting(RecordedRequest::at)
+                .containsExactly(start, start.plusSeconds(1), start.plusSeconds(3));
+    }
+
     @Test
     void aServerErrorIsEcsServerException() {
         mock.failNext("DescribeClusters").withServerError();
