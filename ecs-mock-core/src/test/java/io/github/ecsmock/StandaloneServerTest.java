@@ -73,6 +73,22 @@ class StandaloneServerTest {
     }
 
     @Test
+    void refusesARegionThatIsNoRegionWithUsage() throws Exception {
+        Process server = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "io.github.ecsmock.internal.server.StandaloneServer", "--region", "", "--port", "0")
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.exitValue()).isEqualTo(2);
+        assertThat(output).contains("ecs-mock: region must not be blank").contains("usage: java -jar ecs-mock-standalone.jar")
+                .doesNotContain("cannot listen");
+    }
+
+    @Test
     void refusesToListenBeyondLoopbackUnlessAllowed() throws Exception {
         Process server = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -55,7 +55,7 @@ public final class StandaloneServer {
             System.err.println("ecs-mock: WARNING: listening on " + options.host() + ", reachable from other machines"
                     + (options.credentials().isEmpty() ? ", and answering unsigned requests" : ""));
         }
-        EcsMock mock;
+        EcsMock built;
         try {
             EcsMock.Builder builder = EcsMock.builder()
                     .host(options.host())
@@ -66,7 +66,17 @@ public final class StandaloneServer {
                     .lifecycle(options.lifecycle())
                     .clock(EcsClock.system());
             options.credentials().forEach(builder::credentials);
-            mock = builder.build().start();
+            built = builder.build();
+        } catch (IllegalArgumentException e) {
+            // A setting the mock refuses (a region that is no region) is the command line's mistake, not the network's.
+            System.err.println("ecs-mock: " + rootMessage(e));
+            usage(System.err);
+            System.exit(2);
+            return;
+        }
+        EcsMock mock;
+        try {
+            mock = built.start();
         } catch (RuntimeException e) {
             System.err.println("ecs-mock: cannot listen on " + options.host() + ":" + options.port() + ": " + rootMessage(e));
             System.exit(1);
