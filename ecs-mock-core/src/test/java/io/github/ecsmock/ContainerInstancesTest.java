@@ -119,6 +119,26 @@ class ContainerInstancesTest extends EcsApiTest {
             assertThat(ecs.listContainerInstances(r -> r.cluster("prod")).containerInstanceArns()).hasSize(1);
         }
 
+        /** ECS-EXAMPLES.md, section 5: a running EC2 task is at version 2, a stopped one at 4 or more. */
+        @Test
+        void aBridgeTaskOnAnInstanceCountsOneVersionPerReportedStatus() {
+            String instance = register("i-0123456789abcdef0", "us-east-1a").containerInstanceArn();
+            ecs.registerTaskDefinition(r -> r.family("worker").networkMode(NetworkMode.BRIDGE)
+                    .requiresCompatibilities(Compatibility.EC2)
+                    .containerDefinitions(c -> c.name("app").image("busybox").cpu(256).memory(512)));
+
+            software.amazon.awssdk.services.ecs.model.Task running = ecs.startTask(r -> r.cluster("prod")
+                    .taskDefinition("worker").containerInstances(instance)).tasks().get(0);
+            assertThat(running.lastStatus()).isEqualTo("RUNNING");
+            assertThat(running.version()).isEqualTo(2);
+
+            ecs.stopTask(r -> r.cluster("prod").task(running.taskArn()));
+            software.amazon.awssdk.services.ecs.model.Task stopped = ecs.describeTasks(r -> r.cluster("prod")
+                    .tasks(running.taskArn())).tasks().get(0);
+            assertThat(stopped.lastStatus()).isEqualTo("STOPPED");
+            assertThat(stopped.version()).as("stop asked 3, STOPPING 4, STOPPED 5").isEqualTo(5);
+        }
+
         @Test
         void theClusterCountsRegisteredInstances() {
             register("i-0000000000000000a", "us-east-1a");

@@ -90,7 +90,7 @@ class TasksTest extends EcsApiTest {
         assertThat(task.createdAt()).isEqualTo(mock.clock().now());
         assertThat(task.startedAt()).isEqualTo(mock.clock().now());
         assertThat(task.connectivityAsString()).isEqualTo("CONNECTED");
-        assertThat(task.version()).isPositive();
+        assertThat(task.version()).as("PROVISIONING 1, PENDING 2, RUNNING 3").isEqualTo(3);
         assertThat(task.attributes()).extracting(a -> a.name() + "=" + a.value()).containsExactly("ecs.cpu-architecture=x86_64");
         assertThat(task.stopCode()).isNull();
         assertThat(task.stoppedAt()).isNull();

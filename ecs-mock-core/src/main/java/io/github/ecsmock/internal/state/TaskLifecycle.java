@@ -118,7 +118,11 @@ final class TaskLifecycle {
             stamp(task, TaskStatus.PENDING, state.now()); // started in PENDING, now on its way to RUNNING
         }
         task.lastStatus = status;
-        task.version++;
+        if (!status.equals(TaskStatus.ACTIVATING) && !status.equals(TaskStatus.DEACTIVATING)) {
+            // ECS counts a version for each status a task-state event reports; the two the agent passes
+            // through on its own are not among them: a running EC2 task shows 2, a running Fargate task 3.
+            task.version++;
+        }
         stamp(task, status, state.now());
         task.changed();
         listener.entered(task, from, status);
