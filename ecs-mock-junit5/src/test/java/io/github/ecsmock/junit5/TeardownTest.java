@@ -7,12 +7,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import io.github.ecsmock.EcsMock;
 import io.github.ecsmock.Transport;
 import java.net.URI;
-import java.util.List;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
@@ -52,15 +48,6 @@ class TeardownTest {
                 .hasMessageContaining("event executor terminated");
     }
 
-    /** Code under test that closes the client it was given must not break the tests after it. */
-    @Test
-    void aTestThatClosesItsClientsLeavesThemWorkingForTheNextTest() {
-        for (Class<?> scenario : List.of(ClosingInMemoryClass.class, ClosingHttpClass.class)) {
-            EngineTestKit.engine("junit-jupiter").selectors(selectClass(scenario)).execute()
-                    .testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
-        }
-    }
-
     private static void runExpectingOneFailure(Class<?> testClass) {
         seenMock = null;
         EngineTestKit.engine("junit-jupiter")
@@ -97,34 +84,6 @@ class TeardownTest {
                 assertThat(mock.endpoint()).isEqualTo(seenEndpoint);
             }
         }
-    }
-
-    /** The first test closes the injected clients, as code under test may; the second still uses them. */
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    abstract static class ClosingTests {
-        @Test
-        @Order(1)
-        void closes(EcsClient ecs, EcsAsyncClient async) {
-            try (EcsClient owned = ecs; EcsAsyncClient ownedAsync = async) {
-                owned.createCluster(r -> r.clusterName("first"));
-                ownedAsync.listClusters().join();
-            }
-        }
-
-        @Test
-        @Order(2)
-        void usesAfterwards(EcsClient ecs, EcsAsyncClient async) {
-            ecs.createCluster(r -> r.clusterName("second"));
-            assertThat(async.listClusters().join().clusterArns()).singleElement().asString().endsWith("/second");
-        }
-    }
-
-    @EcsMockTest
-    static class ClosingInMemoryClass extends ClosingTests {
-    }
-
-    @EcsMockTest(transport = Transport.HTTP)
-    static class ClosingHttpClass extends ClosingTests {
     }
 
     @ExtendWith(EcsMockExtension.class)

@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
  * One test class's mock and the clients handed to its tests, kept in the JUnit extension
  * store. JUnit closes it when the class's context closes, whether the tests passed or not, which
  * closes the clients and stops the mock. A client is made on first use for its region and account
- * and shared by the class; closing it in a test does nothing, so that code under test that closes the
- * client it is given cannot break the tests after it.
+ * and shared by the class.
  */
 public final class MockResource implements AutoCloseable {
     /** Which client: sync or async, and the region and account it acts in. */
@@ -58,12 +57,12 @@ public final class MockResource implements AutoCloseable {
 
     public EcsClient client(String region, String account) {
         return (EcsClient) clients.computeIfAbsent(new ClientKey(EcsClient.class, region, account),
-                key -> SharedClient.of(EcsClient.class, mock.newClient(region, account, settings.transport())));
+                key -> mock.newClient(region, account, settings.transport()));
     }
 
     public EcsAsyncClient asyncClient(String region, String account) {
         return (EcsAsyncClient) clients.computeIfAbsent(new ClientKey(EcsAsyncClient.class, region, account),
-                key -> SharedClient.of(EcsAsyncClient.class, mock.newAsyncClient(region, account, settings.transport())));
+                key -> mock.newAsyncClient(region, account, settings.transport()));
     }
 
     /** The waiter on the mock's clock, over the client of that region and account. */
@@ -79,7 +78,7 @@ public final class MockResource implements AutoCloseable {
         List<Exception> failures = new ArrayList<>();
         for (AutoCloseable client : clients.values()) {
             try {
-                (client instanceof EcsWaiter ? client : SharedClient.owned(client)).close();
+                client.close();
             } catch (Exception e) {
                 failures.add(e);
             }
