@@ -108,7 +108,7 @@ class InMemoryTransportTest extends EcsApiTest {
             async.close();
 
             assertThatThrownBy(sync::listClusters).isInstanceOf(IllegalStateException.class)
-                    .hasMessage("This in-memory ecs-mock HTTP client is closed.");
+                    .hasMessageStartingWith("This in-memory ecs-mock HTTP client is closed: ");
             assertThatThrownBy(() -> async.listClusters().join()).hasRootCauseInstanceOf(IllegalStateException.class);
             assertThat(mock.journal().all()).isEmpty();
         }

@@ -7,10 +7,16 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import io.github.ecsmock.EcsMock;
 import io.github.ecsmock.Transport;
 import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -31,10 +37,10 @@ class TeardownTest {
         assertThat(seenMock.isRunning()).as("the server the endpoint parameter started").isFalse();
         assertThatThrownBy(() -> seenClient.listClusters())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("This in-memory ecs-mock HTTP client is closed.");
+                .hasMessageStartingWith("This in-memory ecs-mock HTTP client is closed: ");
         assertThatThrownBy(() -> seenAsyncClient.listClusters().join())
                 .hasRootCauseInstanceOf(IllegalStateException.class)
-                .hasRootCauseMessage("This in-memory ecs-mock HTTP client is closed.");
+                .rootCause().hasMessageStartingWith("This in-memory ecs-mock HTTP client is closed: ");
     }
 
     @Test
@@ -46,6 +52,22 @@ class TeardownTest {
         assertThatThrownBy(() -> seenAsyncClient.listClusters().join())
                 .hasRootCauseInstanceOf(java.util.concurrent.RejectedExecutionException.class)
                 .hasMessageContaining("event executor terminated");
+    }
+
+    /**
+     * An injected client is the class's, so code under test that closes it breaks the tests after it;
+     * the failure says so, and what to do instead.
+     */
+    @Test
+    void aTestThatClosesItsInjectedClientLeavesTheNextTestAMessageThatSaysWhy() {
+        List<Event> failed = EngineTestKit.engine("junit-jupiter").selectors(selectClass(ClosingClass.class)).execute()
+                .testEvents().failed().list();
+
+        assertThat(failed).singleElement()
+                .extracting(event -> event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+                .satisfies(failure -> assertThat(failure)
+                        .hasMessageContaining("its EcsClient was closed, by a test or the code under test")
+                        .hasMessageContaining("mock.newClient(Transport.IN_MEMORY)"));
     }
 
     private static void runExpectingOneFailure(Class<?> testClass) {
@@ -83,6 +105,24 @@ class TeardownTest {
                 assertThat(mock.isRunning()).isTrue();
                 assertThat(mock.endpoint()).isEqualTo(seenEndpoint);
             }
+        }
+    }
+
+    @EcsMockTest
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class ClosingClass {
+        @Test
+        @Order(1)
+        void closes(EcsClient ecs) {
+            try (EcsClient owned = ecs) {
+                owned.listClusters();
+            }
+        }
+
+        @Test
+        @Order(2)
+        void usesAfterwards(EcsClient ecs) {
+            ecs.listClusters();
         }
     }
 

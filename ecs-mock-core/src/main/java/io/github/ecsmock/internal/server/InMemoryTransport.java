@@ -181,7 +181,9 @@ public final class InMemoryTransport {
     }
 
     private static IllegalStateException closedClient() {
-        return new IllegalStateException("This in-memory ecs-mock HTTP client is closed.");
+        return new IllegalStateException("This in-memory ecs-mock HTTP client is closed: its EcsClient was closed, by a test or "
+                + "the code under test, or its test class has ended. An injected client is shared by the tests of its class; "
+                + "code that closes its client needs one of its own: mock.newClient(Transport.IN_MEMORY).");
     }
 
     /** The protocol's answer, with the HTTP server's limit on the body, so that both transports refuse alike. */
