@@ -476,6 +476,33 @@ class ContainerInstancesTest extends EcsApiTest {
             }
             assertThat(seen).containsExactly("STAGING", "STAGED", "UPDATING", "UPDATED");
         }
+
+        /** The model: runningTasksCount counts tasks whose desiredStatus is RUNNING, pendingTasksCount those PENDING. */
+        @Test
+        void anInstanceCountsAsRunningWhatIsMeantToRunAndNoLongerWhatIsToldToStop() {
+            ecs.createCluster(r -> r.clusterName("prod"));
+            String arn = ecs.registerContainerInstance(r -> r.cluster("prod")).containerInstance().containerInstanceArn();
+            ecs.registerTaskDefinition(r -> r.family("worker").networkMode(NetworkMode.BRIDGE)
+                    .requiresCompatibilities(Compatibility.EC2)
+                    .containerDefinitions(c -> c.name("app").image("busybox").cpu(256).memory(512)));
+            String task = ecs.startTask(r -> r.cluster("prod").taskDefinition("worker").containerInstances(arn))
+                    .tasks().get(0).taskArn();
+
+            ContainerInstance starting = describe(arn);
+            assertThat(starting.pendingTasksCount()).isEqualTo(1);
+            assertThat(starting.runningTasksCount()).isEqualTo(1);
+
+            mock.clock().advance(Duration.ofSeconds(20));
+            ecs.stopTask(r -> r.cluster("prod").task(task));
+            ContainerInstance stopping = describe(arn);
+            assertThat(ecs.describeTasks(r -> r.cluster("prod").tasks(task)).tasks().get(0).lastStatus()).isEqualTo("RUNNING");
+            assertThat(stopping.runningTasksCount()).isZero();
+            assertThat(stopping.pendingTasksCount()).isZero();
+        }
+
+        private ContainerInstance describe(String arn) {
+            return ecs.describeContainerInstances(r -> r.cluster("prod").containerInstances(arn)).containerInstances().get(0);
+        }
     }
 
     @Test

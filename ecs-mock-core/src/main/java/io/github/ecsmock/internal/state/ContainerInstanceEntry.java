@@ -125,8 +125,12 @@ public final class ContainerInstanceEntry {
         return Collections.unmodifiableSet(tasks);
     }
 
+    /**
+     * The tasks here whose desired status is RUNNING, as the model defines the count: a task still
+     * PENDING counts (in the pending count too), a task told to stop no longer does.
+     */
     public int runningTasksCount() {
-        return (int) tasks.stream().filter(TaskEntry::isRunning).count();
+        return (int) tasks.stream().filter(TaskEntry::isLive).count();
     }
 
     public int pendingTasksCount() {
