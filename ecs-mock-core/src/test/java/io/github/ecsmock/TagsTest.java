@@ -1,6 +1,7 @@
 package io.github.ecsmock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
@@ -265,6 +266,22 @@ class TagsTest extends EcsApiTest {
                     () -> ecs.listTagsForResource(r -> r.resourceArn(arn)));
             assertThat(list).as(arn).isNotNull();
             assertThat(list.awsErrorDetails().errorMessage()).isEqualTo("The ARN provided is invalid.");
+        }
+    }
+
+    @Test
+    void anArnInTheOldShortFormatIsRefusedSayingTheLongFormatIsNeeded() {
+        ecs.createCluster(r -> r.clusterName("production"));
+
+        for (String arn : List.of("arn:aws:ecs:us-east-1:123456789012:service/web",
+                "arn:aws:ecs:us-east-1:123456789012:task/0123456789abcdef0123456789abcdef",
+                "arn:aws:ecs:us-east-1:123456789012:container-instance/0123456789abcdef0123456789abcdef")) {
+            InvalidParameterException tag = catchThrowableOfType(InvalidParameterException.class,
+                    () -> ecs.tagResource(r -> r.resourceArn(arn).tags(tag("a", "b"))));
+            assertThat(tag).as(arn).isNotNull();
+            assertThat(tag.awsErrorDetails().errorMessage()).isEqualTo("Long arn format must be used for tagging operations");
+            assertThatThrownBy(() -> ecs.listTagsForResource(r -> r.resourceArn(arn)))
+                    .isInstanceOf(InvalidParameterException.class).hasMessageStartingWith("Long arn format must be used");
         }
     }
 

@@ -93,6 +93,7 @@ public final class Tags {
             }
             case "service":
             case "task": {
+                refuseShortFormat(rest);
                 ClusterEntry cluster = activeClusterOf(state, rest);
                 String name = rest.substring(rest.indexOf('/') + 1);
                 boolean exists = type.equals("service")
@@ -104,6 +105,7 @@ public final class Tags {
                 return arn;
             }
             case "container-instance": {
+                refuseShortFormat(rest);
                 ClusterEntry cluster = activeClusterOf(state, rest);
                 String id = rest.substring(rest.indexOf('/') + 1);
                 if (state.containerInstances().byArn(state.arns().containerInstance(cluster.name(), id))
@@ -150,6 +152,16 @@ public final class Tags {
             }
             default:
                 throw invalidArn();
+        }
+    }
+
+    /**
+     * Services, tasks and container instances once had ARNs without their cluster
+     * ({@code service/web}); ECS refuses to tag by those (ECS-EXAMPLES.md, section 8, fact 4).
+     */
+    private static void refuseShortFormat(String rest) {
+        if (!rest.isEmpty() && rest.indexOf('/') < 0) {
+            throw Errors.invalidParameter("Long arn format must be used for tagging operations");
         }
     }
 
