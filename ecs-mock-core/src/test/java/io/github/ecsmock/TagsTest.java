@@ -231,6 +231,15 @@ class TagsTest extends EcsApiTest {
     }
 
     @Test
+    void untaggingAReservedAwsKeyIsRefusedAndRemovesNothing() {
+        ecs.createCluster(r -> r.clusterName("production").tags(tag("env", "prod")));
+
+        assertInvalid(() -> ecs.untagResource(r -> r.resourceArn(CLUSTER_ARN).tagKeys("env", "aws:ecs:clusterName")), "aws:");
+
+        assertThat(ecs.listTagsForResource(r -> r.resourceArn(CLUSTER_ARN)).tags()).containsExactly(tag("env", "prod"));
+    }
+
+    @Test
     void keyThatOnlyContainsAwsIsAccepted() {
         ecs.createCluster(r -> r.clusterName("production"));
 

@@ -46,6 +46,14 @@ public final class Tags {
         if (!request.hasTagKeys()) {
             throw Errors.missingMember("tagKeys");
         }
+        for (String key : request.tagKeys()) {
+            // The tags ECS manages (aws:ecs:clusterName, aws:cloudformation:...) can be neither edited nor
+            // deleted (the model's Tag); code that makes a resource's tags match a set must leave them be.
+            if (key != null && TagRules.isReserved(key)) {
+                throw Errors.invalidParameter("The 'aws:' prefix is reserved for AWS use and cannot be used in tag keys or "
+                        + "values: " + key + ".");
+            }
+        }
         state.tags().remove(arn, request.tagKeys());
         return UntagResourceResponse.builder().build();
     }
