@@ -46,8 +46,8 @@ class AttributesTest extends EcsApiTest {
 
         List<Attribute> answer = ecs.putAttributes(r -> r.cluster("prod").attributes(on(id, "stack", "blue"))).attributes();
 
-        assertThat(answer).extracting(Attribute::name, Attribute::value, Attribute::targetId)
-                .containsExactly(tuple("stack", "blue", first));
+        assertThat(answer).as("answered as sent").extracting(Attribute::name, Attribute::value, Attribute::targetId)
+                .containsExactly(tuple("stack", "blue", id));
         assertThat(listed("stack")).extracting(Attribute::targetId, Attribute::value).containsExactly(tuple(first, "blue"));
         ecs.registerTaskDefinition(r -> r.family("job").networkMode(NetworkMode.BRIDGE)
                 .containerDefinitions(c -> c.name("job").image("job").memory(64)));
@@ -68,9 +68,26 @@ class AttributesTest extends EcsApiTest {
     void deleteRemovesTheAttribute() {
         ecs.putAttributes(r -> r.cluster("prod").attributes(on(first, "stack", "blue"), on(second, "stack", "blue")));
 
-        ecs.deleteAttributes(r -> r.cluster("prod").attributes(on(first, "stack", null)));
+        List<Attribute> answer = ecs.deleteAttributes(r -> r.cluster("prod").attributes(Attribute.builder()
+                .name("stack").targetId(first).build())).attributes();
 
+        assertThat(answer).as("the CLI's example: the deleted attribute with the value it had, its target as sent")
+                .extracting(Attribute::name, Attribute::value, Attribute::targetId, Attribute::targetType)
+                .containsExactly(tuple("stack", "blue", first, null));
         assertThat(listed("stack")).extracting(Attribute::targetId).containsExactly(second);
+    }
+
+    @Test
+    void aShortTargetIdNeedsItsTargetType() {
+        String id = first.substring(first.lastIndexOf('/') + 1);
+
+        assertThatThrownBy(() -> ecs.putAttributes(r -> r.cluster("prod")
+                .attributes(Attribute.builder().name("stack").value("blue").targetId(id).build())))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("targetType must be specified");
+        assertThatThrownBy(() -> ecs.deleteAttributes(r -> r.cluster("prod")
+                .attributes(Attribute.builder().name("stack").targetId(id).build())))
+                .isInstanceOf(InvalidParameterException.class);
+        assertThat(listed("stack")).isEmpty();
     }
 
     @Test

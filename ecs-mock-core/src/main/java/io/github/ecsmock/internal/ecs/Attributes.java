@@ -52,18 +52,23 @@ public final class Attributes {
         }
         byTarget.forEach((instance, attributes) ->
                 attributes.forEach(attribute -> state.containerInstanceLifecycle().putAttribute(instance, attribute.name(), attribute.value())));
-        return PutAttributesResponse.builder().attributes(answered(request.attributes(), byTarget)).build();
+        // Answered as sent: the target as the caller named it, without a type it did not give (the CLI's example).
+        return PutAttributesResponse.builder().attributes(request.attributes()).build();
     }
 
     public DeleteAttributesResponse deleteAttributes(EcsState state, DeleteAttributesRequest request) {
         ClusterEntry cluster = state.activeCluster(request.cluster());
         checkCount(request.attributes());
         Map<ContainerInstanceEntry, List<Attribute>> byTarget = targets(state, cluster, request.attributes());
+        byTarget.values().forEach(attributes -> attributes.forEach(attribute -> checkName(attribute.name())));
+        // Answered as sent, each with the value it had: the CLI's example deletes by name and is told the value.
+        List<Attribute> answer = new ArrayList<>();
         byTarget.forEach((instance, attributes) -> attributes.forEach(attribute -> {
-            checkName(attribute.name());
+            String had = instance.attributes().get(attribute.name());
+            answer.add(had == null || attribute.value() != null ? attribute : attribute.toBuilder().value(had).build());
             state.containerInstanceLifecycle().deleteAttribute(instance, attribute.name());
         }));
-        return DeleteAttributesResponse.builder().attributes(answered(request.attributes(), byTarget)).build();
+        return DeleteAttributesResponse.builder().attributes(answer).build();
     }
 
     public ListAttributesResponse listAttributes(EcsState state, ListAttributesRequest request) {
@@ -101,6 +106,11 @@ public final class Attributes {
             if (attribute.targetId() == null || attribute.targetId().isBlank()) {
                 throw Errors.invalidParameter("A targetId must be specified for attribute " + attribute.name() + ".");
             }
+            if (attribute.targetType() == null && !attribute.targetId().startsWith("arn:")) {
+                // The model: targetType "is required if you use the short form ID"; ECS's wording is not known.
+                throw Errors.invalidParameter("A targetType must be specified for attribute " + attribute.name()
+                        + " when its targetId is not an ARN: " + attribute.targetId() + ".");
+            }
             ContainerInstanceEntry instance = ContainerInstances.find(state, cluster, attribute.targetId())
                     .filter(found -> !"INACTIVE".equals(found.status()))
                     .orElseThrow(() -> new EcsError("TargetNotFoundException",
@@ -108,14 +118,6 @@ public final class Attributes {
             byTarget.computeIfAbsent(instance, k -> new ArrayList<>()).add(attribute);
         }
         return byTarget;
-    }
-
-    /** The attributes as given, each with its target's full ARN and type. */
-    private static List<Attribute> answered(List<Attribute> given, Map<ContainerInstanceEntry, List<Attribute>> byTarget) {
-        List<Attribute> answer = new ArrayList<>();
-        byTarget.forEach((instance, attributes) -> attributes.forEach(attribute -> answer.add(attribute.toBuilder()
-                .targetType("container-instance").targetId(instance.arn()).build())));
-        return answer.size() == given.size() ? answer : given;
     }
 
     private static void checkCount(List<Attribute> attributes) {
