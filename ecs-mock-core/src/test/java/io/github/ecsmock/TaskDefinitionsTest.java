@@ -513,6 +513,22 @@ class TaskDefinitionsTest extends EcsApiTest {
     }
 
     @Test
+    void awslogsOptionsThatEcsRefusesAtRegistrationAreRefused() {
+        java.util.function.Function<Map<String, String>, Consumer<RegisterTaskDefinitionRequest.Builder>> logging = options ->
+                r -> r.family("worker").containerDefinitions(c -> c.name("app").image("busybox").memory(128)
+                        .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(options)));
+
+        assertClientError(logging.apply(Map.of("awslogs-stream-prefix", "app")),
+                "Log driver awslogs requires options: awslogs-region, awslogs-group");
+        assertClientError(logging.apply(Map.of("awslogs-group", "", "awslogs-region", "us-east-1")),
+                "Log driver awslogs option 'awslogs-group' should not be null or empty.");
+        assertClientError(logging.apply(Map.of("awslogs-group", "/ecs/worker", "awslogs-create-group", "false")),
+                "Log driver awslogs option 'awslogs-create-group' should only be set to 'true', else omit option.");
+        assertThat(ecs.registerTaskDefinition(logging.apply(Map.of("awslogs-group", "/ecs/worker", "awslogs-create-group", "true")))
+                .taskDefinition().revision()).isEqualTo(1);
+    }
+
+    @Test
     void fargateNeedsAnExecutionRoleToPullFromEcrOrToSendLogsToCloudWatch() {
         Consumer<RegisterTaskDefinitionRequest.Builder> ecrImage = r -> r.family("api")
                 .requiresCompatibilities(Compatibility.FARGATE).networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecs.model.ContainerCondition;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerDependency;
+import software.amazon.awssdk.services.ecs.model.LogConfiguration;
 import software.amazon.awssdk.services.ecs.model.MountPoint;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
@@ -217,6 +218,7 @@ final class TaskDefinitionRules {
                 // aws-observability/aws-otel-collector#1359; the model: links need the bridge network mode
                 throw Errors.client("Links are not supported when networkMode=awsvpc.");
             }
+            checkAwslogs(container.logConfiguration());
             if (!executionRole && container.hasSecrets() && !container.secrets().isEmpty()) {
                 // fabfuel/ecs-deploy#87
                 throw Errors.client("When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.");
@@ -230,6 +232,27 @@ final class TaskDefinitionRules {
                     throw Errors.client("A dependency container with SUCCESS or COMPLETE condition cannot be an essential container");
                 }
             }
+        }
+    }
+
+    /**
+     * The awslogs options ECS checks when the definition is registered, not when a task starts. Only
+     * the cases seen refused are refused: without group and region (cfn-lint#1787), an empty group
+     * (terraform-aws-ecs#206), and awslogs-create-group other than "true" (tflint-ruleset-aws#348).
+     */
+    private static void checkAwslogs(LogConfiguration logging) {
+        if (logging == null || !"awslogs".equals(logging.logDriverAsString())) {
+            return;
+        }
+        Map<String, String> options = logging.hasOptions() ? logging.options() : Map.of();
+        if (!options.containsKey("awslogs-group") && !options.containsKey("awslogs-region")) {
+            throw Errors.client("Log driver awslogs requires options: awslogs-region, awslogs-group");
+        }
+        if (options.containsKey("awslogs-group") && (options.get("awslogs-group") == null || options.get("awslogs-group").isBlank())) {
+            throw Errors.client("Log driver awslogs option 'awslogs-group' should not be null or empty.");
+        }
+        if (options.containsKey("awslogs-create-group") && !"true".equals(options.get("awslogs-create-group"))) {
+            throw Errors.client("Log driver awslogs option 'awslogs-create-group' should only be set to 'true', else omit option.");
         }
     }
 
