@@ -529,11 +529,19 @@ class PlacementTest extends EcsApiTest {
             ecs.createService(r -> r.cluster("prod").serviceName("api").taskDefinition("api").desiredCount(2)
                     .launchType(LaunchType.EC2));
 
+            List<String> onA = ecs.listTasks(t -> t.cluster("prod").containerInstance(a)).taskArns();
+            assertThat(onA).isNotEmpty();
+
             ecs.deregisterContainerInstance(r -> r.cluster("prod").containerInstance(a).force(true));
 
             List<Task> serviceTasks = ecs.describeTasks(r -> r.cluster("prod")
                     .tasks(ecs.listTasks(t -> t.cluster("prod").serviceName("api")).taskArns())).tasks();
             assertThat(serviceTasks).hasSize(2).extracting(Task::containerInstanceArn).containsOnly(b);
+            assertThat(service("api").runningCount()).isEqualTo(2);
+            // DeregisterContainerInstance's force: orphaned tasks "remain running", the service starts another copy.
+            assertThat(ecs.describeTasks(r -> r.cluster("prod").tasks(onA)).tasks())
+                    .allSatisfy(orphan -> assertThat(orphan.lastStatus() + "/" + orphan.desiredStatus()).isEqualTo("RUNNING/RUNNING"));
+            assertThat(service("api").events()).noneMatch(event -> event.message().contains("has stopped"));
         }
 
         @Test

@@ -326,7 +326,7 @@ public final class Tasks {
         }
         if (request.serviceName() != null) {
             String name = serviceName(state, request.serviceName());
-            wanted = wanted.and(task -> name.equals(task.serviceName()));
+            wanted = wanted.and(task -> name.equals(task.serviceName()) && !task.isOrphaned());
         }
         if (request.launchType() != null) {
             wanted = wanted.and(task -> request.launchTypeAsString().equals(task.launchType()));

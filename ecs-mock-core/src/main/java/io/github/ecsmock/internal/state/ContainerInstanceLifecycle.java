@@ -65,14 +65,23 @@ public final class ContainerInstanceLifecycle {
     }
 
     /**
-     * INACTIVE: nothing is placed here again. Tasks still on it are orphaned: they keep running, and the
-     * services they belong to start replacements elsewhere.
+     * INACTIVE: nothing is placed here again. Tasks still on it (deregistered with force) are orphaned:
+     * they keep running, no longer their service's, and each service starts another copy elsewhere.
      */
     public void deregisterContainerInstance(ContainerInstanceEntry instance) {
         instance.status = "INACTIVE";
         instance.version++;
         instance.deregisteredAt = state.now();
-        requestServicesOn(instance);
+        java.util.Set<ServiceEntry> affected = new java.util.LinkedHashSet<>();
+        for (TaskEntry task : instance.tasks) {
+            ServiceEntry service = state.serviceLifecycle().serviceOf(task);
+            if (service != null) {
+                service.deploymentOf(task.deploymentId).ifPresent(deployment -> deployment.forget(task));
+                task.orphaned = true;
+                affected.add(service);
+            }
+        }
+        affected.forEach(scheduler::request);
         state.timeline().at(state.now().plus(EcsState.INACTIVE_CONTAINER_INSTANCE_RETENTION), () -> {
             state.containerInstances().remove(instance);
             state.tags().forget(instance.arn);

@@ -28,9 +28,9 @@ public final class ServiceLifecycle {
         this.scheduler = scheduler;
     }
 
-    /** The service a task was started for (by a deployment or task set of it), or null. */
+    /** The service a task was started for (by a deployment or task set of it), or null, also once orphaned. */
     ServiceEntry serviceOf(TaskEntry task) {
-        return serviceByDeployment.get(task.deploymentId);
+        return task.orphaned ? null : serviceByDeployment.get(task.deploymentId);
     }
 
     /** The tasks of {@code deployment} belong to {@code service} from now on: their changes reach its scheduler. */

@@ -87,6 +87,11 @@ public final class TaskEntry {
      * or protection was turned off. A time in the past means the protection has lapsed.
      */
     Instant protectedUntil;
+    /**
+     * Left running on a container instance deregistered with force: no longer its service's (the
+     * service starts another copy and never stops this one), as DeregisterContainerInstance documents.
+     */
+    boolean orphaned;
 
     /** How one container ended: its exit code (null when unknown) and the reason ECS gives. */
     public record ContainerExit(Integer exitCode, String reason) {
@@ -163,6 +168,10 @@ public final class TaskEntry {
 
     public String serviceName() {
         return serviceName;
+    }
+
+    public boolean isOrphaned() {
+        return orphaned;
     }
 
     public String deploymentId() {
