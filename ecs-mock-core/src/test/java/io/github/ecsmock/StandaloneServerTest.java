@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,49 +61,38 @@ class StandaloneServerTest {
 
     @Test
     void refusesAnUnknownOptionWithUsage() throws Exception {
-        Process server = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "io.github.ecsmock.internal.server.StandaloneServer", "--bogus")
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String output = outputOfARefusal("--bogus");
 
-        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(server.exitValue()).isEqualTo(2);
         assertThat(output).contains("ecs-mock: unknown option --bogus").contains("usage: java -jar ecs-mock-standalone.jar");
     }
 
     @Test
     void refusesARegionThatIsNoRegionWithUsage() throws Exception {
-        Process server = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "io.github.ecsmock.internal.server.StandaloneServer", "--region", "", "--port", "0")
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String output = outputOfARefusal("--region", "", "--port", "0");
 
-        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(server.exitValue()).isEqualTo(2);
         assertThat(output).contains("ecs-mock: region must not be blank").contains("usage: java -jar ecs-mock-standalone.jar")
                 .doesNotContain("cannot listen");
     }
 
     @Test
     void refusesToListenBeyondLoopbackUnlessAllowed() throws Exception {
-        Process server = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "io.github.ecsmock.internal.server.StandaloneServer", "--host", "0.0.0.0", "--port", "0")
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String output = outputOfARefusal("--host", "0.0.0.0", "--port", "0");
 
-        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(server.exitValue()).isEqualTo(2);
         assertThat(output).contains("0.0.0.0 is not a loopback address").contains("--allow-remote")
                 .doesNotContain("listening on http");
+    }
+
+    /** The output of a server started with {@code args}, which must exit at once with 2, a usage error. */
+    private static String outputOfARefusal(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.github.ecsmock.internal.server.StandaloneServer"));
+        command.addAll(List.of(args));
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.exitValue()).as(output).isEqualTo(2);
+        return output;
     }
 
     @Test
