@@ -311,6 +311,22 @@ class ContainerInstancesTest extends EcsApiTest {
                     .isInstanceOf(InvalidParameterException.class);
         }
 
+        /** What no one writes but a fuzzer does: refused or answered, never a server error. */
+        @Test
+        void aDeeplyNestedFilterIsRefusedAndALongChainIsAnswered() {
+            String arn = register("i-0aaaaaaaaaaaaaaaa", "us-east-1a").containerInstanceArn();
+
+            assertThatThrownBy(() -> filter("(".repeat(5_000) + "agentConnected == true" + ")".repeat(5_000)))
+                    .isInstanceOf(InvalidParameterException.class).hasMessageContaining("nest at most 32 deep");
+            assertThatThrownBy(() -> filter("not ".repeat(5_000) + "agentConnected == true"))
+                    .isInstanceOf(InvalidParameterException.class).hasMessageContaining("nest at most 32 deep");
+            assertThat(filter("((not (agentConnected == false)))")).containsExactly(arn);
+            assertThat(filter(String.join(" and ", java.util.Collections.nCopies(20_000, "agentConnected == true"))))
+                    .containsExactly(arn);
+            assertThat(filter(String.join(" or ", java.util.Collections.nCopies(20_000, "agentConnected == false"))))
+                    .isEmpty();
+        }
+
         private List<String> filter(String expression) {
             return ecs.listContainerInstances(r -> r.cluster("prod").filter(expression)).containerInstanceArns();
         }

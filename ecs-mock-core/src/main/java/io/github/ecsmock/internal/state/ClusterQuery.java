@@ -139,9 +139,12 @@ public final class ClusterQuery {
     // ------------------------------------------------------------------ grammar
 
     private static final class Parser {
+        private static final int MAX_DEPTH = 32;
+
         final String expression;
         final List<Token> tokens;
         int position;
+        int depth;
 
         Parser(String expression, List<Token> tokens) {
             this.expression = expression;
@@ -159,42 +162,56 @@ public final class ClusterQuery {
             return tokens.get(position++);
         }
 
+        /**
+         * A chain of {@code or}s (and of {@code and}s below) is one predicate over a list, not a lambda
+         * wrapping the one before: a long chain would otherwise be as deep a recursion when tested.
+         */
         Predicate<ContainerInstanceEntry> or() {
-            Predicate<ContainerInstanceEntry> left = and();
+            List<Predicate<ContainerInstanceEntry>> any = new ArrayList<>(List.of(and()));
             while (peek() != null && peek().is("or", "||")) {
                 position++;
-                left = left.or(and());
+                any.add(and());
             }
-            return left;
+            return any.size() == 1 ? any.get(0) : instance -> any.stream().anyMatch(term -> term.test(instance));
         }
 
         Predicate<ContainerInstanceEntry> and() {
-            Predicate<ContainerInstanceEntry> left = unary();
+            List<Predicate<ContainerInstanceEntry>> all = new ArrayList<>(List.of(unary()));
             while (peek() != null && peek().is("and", "&&")) {
                 position++;
-                left = left.and(unary());
+                all.add(unary());
             }
-            return left;
+            return all.size() == 1 ? all.get(0) : instance -> all.stream().allMatch(term -> term.test(instance));
         }
 
+        /** Parentheses and negations nest; deeper than anyone writes is refused rather than overflowing the stack. */
         Predicate<ContainerInstanceEntry> unary() {
             Token token = peek();
             if (token == null) {
                 throw invalid(expression, "an expression expected at the end");
             }
-            if (token.is("not", "!")) {
-                position++;
-                return unary().negate();
+            if (token.is("not", "!", "(") && ++depth > MAX_DEPTH) {
+                throw invalid(expression, "parentheses and negations nest at most " + MAX_DEPTH + " deep");
             }
-            if (token.is("(")) {
-                position++;
-                Predicate<ContainerInstanceEntry> inner = or();
-                if (!next("')'").is(")")) {
-                    throw invalid(expression, "')' expected");
+            try {
+                if (token.is("not", "!")) {
+                    position++;
+                    return unary().negate();
                 }
-                return inner;
+                if (token.is("(")) {
+                    position++;
+                    Predicate<ContainerInstanceEntry> inner = or();
+                    if (!next("')'").is(")")) {
+                        throw invalid(expression, "')' expected");
+                    }
+                    return inner;
+                }
+                return comparison();
+            } finally {
+                if (token.is("not", "!", "(")) {
+                    depth--;
+                }
             }
-            return comparison();
         }
 
         Predicate<ContainerInstanceEntry> comparison() {
@@ -426,6 +443,7 @@ public final class ClusterQuery {
     private static RuntimeException invalid(String expression, String detail) {
         // ECS's own text for a malformed expression is not captured anywhere we could find; this names
         // the expression and what is wrong with it, in ECS's style.
-        return Errors.invalidParameter("Invalid filter expression '" + expression + "': " + detail + ".");
+        String shown = expression.length() > 200 ? expression.substring(0, 200) + "..." : expression;
+        return Errors.invalidParameter("Invalid filter expression '" + shown + "': " + detail + ".");
     }
 }
