@@ -35,12 +35,28 @@ class HttpFramingTest {
         }
     }
 
+    /** A body far shorter than the length it claims, over the limit, is answered 413 like any other oversized one. */
+    @Test
+    void aBodyThatEndsLongBeforeItsHugeLengthIsTooLargeInTheAwsFormat() throws IOException {
+        try (EcsMock mock = EcsMock.builder().build().start()) {
+            String answer = send(mock.port(), "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "X-Amz-Target: AmazonEC2ContainerServiceV20141113.CreateCluster\r\n"
+                    + "Content-Type: application/x-amz-json-1.1\r\nContent-Length: 99999999999\r\n\r\n"
+                    + "{\"clusterName\":\"x\"}");
+
+            assertThat(answer).startsWith("HTTP/1.1 413 ").containsIgnoringCase("Content-Type: application/x-amz-json-1.1")
+                    .contains("\"__type\":\"RequestEntityTooLargeException\"");
+            assertThat(mock.view().clusters()).isEmpty();
+        }
+    }
+
     private static String send(int port, String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.UTF_8));
             out.flush();
+            socket.shutdownOutput();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
