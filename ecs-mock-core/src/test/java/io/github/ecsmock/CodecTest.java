@@ -314,6 +314,13 @@ class CodecTest {
         readFails("{\"createdAt\":-99999999999999999999}", Service::builder);
     }
 
+    /** Read as a double, 1e400 is infinity, which no answer could carry back as a JSON number. */
+    @Test
+    void aDoubleOutOfRangeIsASerializationError() {
+        readFails("{\"name\":\"CPU\",\"type\":\"DOUBLE\",\"doubleValue\":1e400}", software.amazon.awssdk.services.ecs.model.Resource::builder);
+        readFails("{\"name\":\"CPU\",\"type\":\"DOUBLE\",\"doubleValue\":-1e400}", software.amazon.awssdk.services.ecs.model.Resource::builder);
+    }
+
     @Test
     void bodyThatIsNotAJsonObjectIsASerializationError() {
         for (String body : List.of("[1,2]", "\"text\"", "5", "{not json", "{\"clusterName\":\"a\"", "{} {}", "{}x")) {

@@ -177,6 +177,26 @@ class PlacementTest extends EcsApiTest {
             assertThat(answer.tasks()).extracting(Task::containerInstanceArn).containsExactly(big, big);
         }
 
+        /** The model's limit on an expression; a service made with a longer one once failed half-made. */
+        @Test
+        void aMemberOfExpressionLongerThan2000CharactersIsRefusedAndMakesNothing() {
+            instance("i-0000000000000000a", "us-east-1a");
+            String longest = String.join(" or ", java.util.Collections.nCopies(80, "attribute:size == big"));
+            String tooLong = longest + " or attribute:size == big";
+            assertThat(longest.length()).isLessThanOrEqualTo(2000);
+            assertThat(tooLong.length()).isGreaterThan(2000);
+
+            assertThat(ecs.runTask(r -> r.cluster("prod").taskDefinition("worker").launchType(LaunchType.EC2)
+                    .placementConstraints(c -> c.type(PlacementConstraintType.MEMBER_OF).expression(longest))).failures())
+                    .extracting(Failure::reason).containsExactly("MemberOf placement constraint unsatisfied.");
+            assertThatThrownBy(() -> ecs.createService(r -> r.cluster("prod").serviceName("api").taskDefinition("worker")
+                    .desiredCount(1).launchType(LaunchType.EC2)
+                    .placementConstraints(c -> c.type(PlacementConstraintType.MEMBER_OF).expression(tooLong))))
+                    .isInstanceOf(InvalidParameterException.class)
+                    .hasMessageStartingWith("A memberOf expression can have at most 2000 characters; this one has " + tooLong.length() + ".");
+            assertThat(ecs.listServices(r -> r.cluster("prod")).serviceArns()).isEmpty();
+        }
+
         @Test
         void anUnsatisfiableMemberOfIsAFailurePerInstance() {
             String a = instance("i-0000000000000000a", "us-east-1a");

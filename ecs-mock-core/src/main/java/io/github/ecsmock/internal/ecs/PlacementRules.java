@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionPlacementConstrai
 final class PlacementRules {
     static final int MAX_CONSTRAINTS = 10;
     static final int MAX_STRATEGIES = 5;
+    static final int MAX_EXPRESSION_LENGTH = 2000;
 
     private PlacementRules() {
     }
@@ -41,6 +42,11 @@ final class PlacementRules {
     private static void checkMemberOf(String expression) {
         if (expression == null || expression.isBlank()) {
             throw Errors.invalidParameter("An expression must be specified for a memberOf placement constraint.");
+        }
+        if (expression.length() > MAX_EXPRESSION_LENGTH) {
+            // The model: "The expression can have a maximum length of 2000 characters."
+            throw Errors.invalidParameter("A memberOf expression can have at most " + MAX_EXPRESSION_LENGTH
+                    + " characters; this one has " + expression.length() + ".");
         }
         ClusterQuery.parse(expression);
     }

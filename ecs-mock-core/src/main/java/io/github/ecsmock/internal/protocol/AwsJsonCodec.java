@@ -304,10 +304,10 @@ public final class AwsJsonCodec {
                 return (byte) parser.getIntValue();
             case DOUBLE:
                 expect(token.isNumeric(), path, "Double", token);
-                return parser.getDoubleValue();
+                return finite(parser.getDoubleValue(), path);
             case FLOAT:
                 expect(token.isNumeric(), path, "Double", token);
-                return parser.getFloatValue();
+                return (float) finite(parser.getFloatValue(), path);
             case BIG_DECIMAL:
                 expect(token.isNumeric(), path, "Double", token);
                 return parser.getDecimalValue();
@@ -474,6 +474,14 @@ public final class AwsJsonCodec {
      * Fails with the text AWS's JSON front end uses ({@code STRING_VALUE cannot be converted to
      * Integer}), followed by the member it concerns so the caller can find the mistake.
      */
+    /** A number too large for its type (1e400) reads as infinity, which no answer could carry back as JSON. */
+    private static double finite(double value, MemberPath path) {
+        if (!Double.isFinite(value)) {
+            throw Errors.serialization("Member '" + path + "' is out of range for a Double.");
+        }
+        return value;
+    }
+
     private static void expect(boolean ok, MemberPath path, String wanted, JsonToken found) {
         if (ok) {
             return;
