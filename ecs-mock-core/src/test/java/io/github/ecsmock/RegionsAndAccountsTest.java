@@ -19,6 +19,24 @@ import software.amazon.awssdk.services.ecs.model.ClientException;
 class RegionsAndAccountsTest extends EcsApiTest {
     private static final String OTHER_ACCOUNT = "111122223333";
 
+    /** A region is part of every ARN; one that could be no region's name would make ARNs with fields of their own. */
+    @Test
+    void aCredentialScopeWithARegionThatIsNoRegionIsRefused() throws Exception {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(mock.endpoint())
+                        .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113.CreateCluster")
+                        .header("Content-Type", "application/x-amz-json-1.1")
+                        .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261205/x:y/ecs/aws4_request, "
+                                + "SignedHeaders=host, Signature=0")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"clusterName\":\"r\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.body()).contains("\"__type\":\"InvalidSignatureException\"")
+                .contains("Credential should be scoped to a valid region.");
+        assertThat(mock.view(EcsMock.DEFAULT_ACCOUNT, "x:y").clusters()).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(Transport.class)
     void aClientOfAnotherRegionSeesOnlyThatRegion(Transport transport) {

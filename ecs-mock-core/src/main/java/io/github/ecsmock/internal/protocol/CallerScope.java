@@ -81,6 +81,20 @@ public record CallerScope(String account, String region) {
         return true;
     }
 
+    /** Whether {@code region} could name a region: lower-case letters, digits and hyphens, as every AWS region does. */
+    public static boolean isRegionName(String region) {
+        if (region == null || region.isEmpty() || region.length() > 50) {
+            return false;
+        }
+        for (int i = 0; i < region.length(); i++) {
+            char c = region.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !isDigit(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }

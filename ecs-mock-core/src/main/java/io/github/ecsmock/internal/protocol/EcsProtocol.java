@@ -92,6 +92,10 @@ public final class EcsProtocol {
             if (fromCaller && verifier != null) {
                 verifier.verify(http);
             }
+            if (!CallerScope.isRegionName(scope.region())) {
+                // A region is part of every ARN the mock makes; "x:y" would make ARNs with fields of its own.
+                throw new EcsError("InvalidSignatureException", 403, "Credential should be scoped to a valid region.");
+            }
             String name = operationName(target);
             EcsApi.Operation operation = api.operation(name).orElseThrow(() -> missing(name));
             request = codec.read(http.body(), operation.requestBuilder());
