@@ -127,6 +127,17 @@ class ControlApiTest extends EcsApiTest {
     }
 
     @Test
+    void emptyAccountAndRegionParametersMeanTheDefaults() {
+        ecs.createCluster(r -> r.clusterName("home"));
+
+        Answer answer = get("/state?account=&region=");
+
+        assertThat(answer.json.get("account")).isEqualTo("123456789012");
+        assertThat(answer.json.get("region")).isEqualTo("us-east-1");
+        assertThat(answer.list("clusters")).extracting(cluster -> cluster.get("clusterArn")).contains(PREFIX + "cluster/home");
+    }
+
+    @Test
     void journalListsTheRequestsWithWhatTheyAnswered() {
         catchThrowableOfType(EcsException.class, () -> ecs.describeServices(r -> r.cluster("nowhere").services("web")));
 

@@ -131,8 +131,9 @@ public final class EcsMockExtension implements BeforeAllCallback, BeforeEachCall
 
     private static Object resolve(ParameterContext parameter, MockResource resource) {
         Class<?> type = parameter.getParameter().getType();
-        String region = parameter.findAnnotation(EcsRegion.class).map(EcsRegion::value).orElse(resource.settings().region());
-        String account = parameter.findAnnotation(EcsAccount.class).map(EcsAccount::value).orElse(resource.settings().account());
+        // The mock's own: a region or account set through .mock(m -> ...) overrides the extension's.
+        String region = parameter.findAnnotation(EcsRegion.class).map(EcsRegion::value).orElse(resource.mock().region());
+        String account = parameter.findAnnotation(EcsAccount.class).map(EcsAccount::value).orElse(resource.mock().account());
         if (type == EcsClient.class) {
             return resource.client(region, account);
         }

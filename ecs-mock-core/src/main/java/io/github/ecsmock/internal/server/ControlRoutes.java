@@ -111,8 +111,9 @@ final class ControlRoutes {
     }
 
     private Object state(Map<String, Object> body, Context ctx) {
-        String account = ctx.queryParam("account") != null ? ctx.queryParam("account") : mock.account();
-        String region = ctx.queryParam("region") != null ? ctx.queryParam("region") : mock.region();
+        // Left out or left empty (?account=&region=), each is the mock's default.
+        String account = ctx.queryParam("account") == null || ctx.queryParam("account").isBlank() ? mock.account() : ctx.queryParam("account");
+        String region = ctx.queryParam("region") == null || ctx.queryParam("region").isBlank() ? mock.region() : ctx.queryParam("region");
         EcsView view = mock.view(account, region);
         List<Object> services = new ArrayList<>();
         List<Object> tasks = new ArrayList<>();

@@ -52,7 +52,7 @@ public final class MockResource implements AutoCloseable {
     }
 
     public EcsClient client() {
-        return client(settings.region(), settings.account());
+        return client(mock.region(), mock.account());
     }
 
     public EcsClient client(String region, String account) {
