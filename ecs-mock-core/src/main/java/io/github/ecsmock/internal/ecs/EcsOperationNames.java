@@ -48,7 +48,7 @@ public final class EcsOperationNames {
      * whatever the code did, so the test would pass for nothing.
      */
     public static String requireEcsOperation(String operation) {
-        if (operation == null || !isEcsOperation(operation)) {
+        if (!isEcsOperation(operation)) {
             throw new IllegalArgumentException("No ECS operation is called " + operation + nearest(operation)
                     + "; operations are named as in X-Amz-Target, e.g. RunTask or DescribeServices.");
         }

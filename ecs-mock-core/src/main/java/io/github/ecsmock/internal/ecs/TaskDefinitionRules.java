@@ -248,7 +248,8 @@ final class TaskDefinitionRules {
         if (!options.containsKey("awslogs-group") && !options.containsKey("awslogs-region")) {
             throw Errors.client("Log driver awslogs requires options: awslogs-region, awslogs-group");
         }
-        if (options.containsKey("awslogs-group") && (options.get("awslogs-group") == null || options.get("awslogs-group").isBlank())) {
+        String group = options.get("awslogs-group");
+        if (options.containsKey("awslogs-group") && (group == null || group.isBlank())) {
             throw Errors.client("Log driver awslogs option 'awslogs-group' should not be null or empty.");
         }
         if (options.containsKey("awslogs-create-group") && !"true".equals(options.get("awslogs-create-group"))) {

@@ -470,10 +470,6 @@ public final class AwsJsonCodec {
         return value >= min && value <= max;
     }
 
-    /**
-     * Fails with the text AWS's JSON front end uses ({@code STRING_VALUE cannot be converted to
-     * Integer}), followed by the member it concerns so the caller can find the mistake.
-     */
     /** A number too large for its type (1e400) reads as infinity, which no answer could carry back as JSON. */
     private static double finite(double value, MemberPath path) {
         if (!Double.isFinite(value)) {
@@ -482,6 +478,10 @@ public final class AwsJsonCodec {
         return value;
     }
 
+    /**
+     * Fails with the text AWS's JSON front end uses ({@code STRING_VALUE cannot be converted to
+     * Integer}), followed by the member it concerns so the caller can find the mistake.
+     */
     private static void expect(boolean ok, MemberPath path, String wanted, JsonToken found) {
         if (ok) {
             return;

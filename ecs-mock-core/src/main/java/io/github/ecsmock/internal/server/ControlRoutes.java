@@ -110,10 +110,15 @@ final class ControlRoutes {
         return controls;
     }
 
+    /** A query parameter, or {@code otherwise} when it is left out or left empty ({@code ?account=&region=}). */
+    private static String parameterOr(Context ctx, String name, String otherwise) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? otherwise : value;
+    }
+
     private Object state(Map<String, Object> body, Context ctx) {
-        // Left out or left empty (?account=&region=), each is the mock's default.
-        String account = ctx.queryParam("account") == null || ctx.queryParam("account").isBlank() ? mock.account() : ctx.queryParam("account");
-        String region = ctx.queryParam("region") == null || ctx.queryParam("region").isBlank() ? mock.region() : ctx.queryParam("region");
+        String account = parameterOr(ctx, "account", mock.account());
+        String region = parameterOr(ctx, "region", mock.region());
         EcsView view = mock.view(account, region);
         List<Object> services = new ArrayList<>();
         List<Object> tasks = new ArrayList<>();

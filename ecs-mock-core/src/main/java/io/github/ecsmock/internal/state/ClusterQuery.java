@@ -190,28 +190,24 @@ public final class ClusterQuery {
             if (token == null) {
                 throw invalid(expression, "an expression expected at the end");
             }
-            if (token.is("not", "!", "(") && ++depth > MAX_DEPTH) {
+            if (!token.is("not", "!", "(")) {
+                return comparison();
+            }
+            if (++depth > MAX_DEPTH) {
                 throw invalid(expression, "parentheses and negations nest at most " + MAX_DEPTH + " deep");
             }
-            try {
-                if (token.is("not", "!")) {
-                    position++;
-                    return unary().negate();
+            position++;
+            Predicate<ContainerInstanceEntry> nested;
+            if (token.is("(")) {
+                nested = or();
+                if (!next("')'").is(")")) {
+                    throw invalid(expression, "')' expected");
                 }
-                if (token.is("(")) {
-                    position++;
-                    Predicate<ContainerInstanceEntry> inner = or();
-                    if (!next("')'").is(")")) {
-                        throw invalid(expression, "')' expected");
-                    }
-                    return inner;
-                }
-                return comparison();
-            } finally {
-                if (token.is("not", "!", "(")) {
-                    depth--;
-                }
+            } else {
+                nested = unary().negate();
             }
+            depth--;
+            return nested;
         }
 
         Predicate<ContainerInstanceEntry> comparison() {

@@ -1,8 +1,10 @@
 package io.github.ecsmock.internal.state;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The instances that EC2 and EXTERNAL tasks run on, as their agents register and leave: each change
@@ -72,15 +74,8 @@ public final class ContainerInstanceLifecycle {
         instance.status = "INACTIVE";
         instance.version++;
         instance.deregisteredAt = state.now();
-        java.util.Set<ServiceEntry> affected = new java.util.LinkedHashSet<>();
-        for (TaskEntry task : instance.tasks) {
-            ServiceEntry service = state.serviceLifecycle().serviceOf(task);
-            if (service != null) {
-                service.deploymentOf(task.deploymentId).ifPresent(deployment -> deployment.forget(task));
-                task.orphaned = true;
-                affected.add(service);
-            }
-        }
+        Set<ServiceEntry> affected = servicesOn(instance);
+        instance.tasks.forEach(this::orphan);
         affected.forEach(scheduler::request);
         state.timeline().at(state.now().plus(EcsState.INACTIVE_CONTAINER_INSTANCE_RETENTION), () -> {
             state.containerInstances().remove(instance);
@@ -124,14 +119,28 @@ public final class ContainerInstanceLifecycle {
 
     /** Asks every service with a task on the instance to reconcile (to replace what runs there). */
     private void requestServicesOn(ContainerInstanceEntry instance) {
-        java.util.Set<ServiceEntry> affected = new java.util.LinkedHashSet<>();
+        servicesOn(instance).forEach(scheduler::request);
+    }
+
+    /** The services with a task on the instance, each once. */
+    private Set<ServiceEntry> servicesOn(ContainerInstanceEntry instance) {
+        Set<ServiceEntry> services = new LinkedHashSet<>();
         for (TaskEntry task : instance.tasks) {
             ServiceEntry service = state.serviceLifecycle().serviceOf(task);
             if (service != null) {
-                affected.add(service);
+                services.add(service);
             }
         }
-        affected.forEach(scheduler::request);
+        return services;
+    }
+
+    /** A service task leaves its deployment: the service neither counts nor stops it from now on. */
+    private void orphan(TaskEntry task) {
+        ServiceEntry service = state.serviceLifecycle().serviceOf(task);
+        if (service != null) {
+            service.deploymentOf(task.deploymentId).ifPresent(deployment -> deployment.forget(task));
+            task.orphaned = true;
+        }
     }
 
     /** Room appeared in a cluster (an instance registered or came back, a task stopped): services may place. */

@@ -28,7 +28,7 @@ public final class ServiceLifecycle {
         this.scheduler = scheduler;
     }
 
-    /** The service a task was started for (by a deployment or task set of it), or null, also once orphaned. */
+    /** The service a task was started for (by a deployment or task set of it); null for any other task, and for one orphaned since. */
     ServiceEntry serviceOf(TaskEntry task) {
         return task.orphaned ? null : serviceByDeployment.get(task.deploymentId);
     }
