@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.ecs.model.PlacementStrategy;
 import software.amazon.awssdk.services.ecs.model.PlacementStrategyType;
 import software.amazon.awssdk.services.ecs.model.PropagateTags;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.Resource;
 import software.amazon.awssdk.services.ecs.model.SchedulingStrategy;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceEvent;
@@ -173,6 +174,28 @@ class CodecTest {
         CreateClusterRequest read = codec.read(bytes(json), CreateClusterRequest::builder);
 
         assertThat(read.clusterName()).isEqualTo("quote\" backslash\\ newline\n \u2018x\u2019");
+    }
+
+    @Test
+    void controlCharactersAndNonAsciiAreWrittenAsJsonAndUtf8() {
+        String name = "tab\t cr\r bell\u0007 del\u007f \u00e9 \u20ac \ud83d\ude80 lone\ud800 end";
+
+        byte[] json = codec.write(CreateClusterRequest.builder().clusterName(name).build());
+
+        assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo(
+                "{\"clusterName\":\"tab\\t cr\\r bell\\u0007 del\u007f \u00e9 \u20ac \ud83d\ude80 lone\\uD800 end\"}");
+        assertThat(codec.<CreateClusterRequest>read(json, CreateClusterRequest::builder).clusterName()).isEqualTo(name);
+    }
+
+    @Test
+    void numbersAreWrittenWithAllTheirDigits() {
+        Resource resource = Resource.builder().name("m").integerValue(-2_147_483_648).longValue(-9_007_199_254_740_993L)
+                .doubleValue(0.1).build();
+
+        assertThat(write(resource)).isEqualTo(
+                "{\"name\":\"m\",\"doubleValue\":0.1,\"longValue\":-9007199254740993,\"integerValue\":-2147483648}");
+        assertThat(write(Resource.builder().longValue(0L).integerValue(1_000_000).build()))
+                .isEqualTo("{\"longValue\":0,\"integerValue\":1000000}");
     }
 
     // ---------------------------------------------------------------- reading

@@ -1,14 +1,12 @@
 package io.github.ecsmock.internal.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.io.SerializedString;
 import io.github.ecsmock.internal.errors.Errors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +14,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,8 +29,8 @@ import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.protocol.MarshallingKnownType;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
-import software.amazon.awssdk.core.util.SdkAutoConstructList;
-import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+import software.amazon.awssdk.core.util.DefaultSdkAutoConstructList;
+import software.amazon.awssdk.core.util.DefaultSdkAutoConstructMap;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
@@ -77,7 +76,7 @@ public final class AwsJsonCodec {
      * Where answers are written: one growing buffer per thread, kept between answers, so that an answer
      * costs one copy of its bytes rather than a chain of segments allocated, filled and joined anew.
      */
-    private final ThreadLocal<AnswerBuffer> buffers = ThreadLocal.withInitial(AnswerBuffer::new);
+    private final ThreadLocal<Writing> writings = ThreadLocal.withInitial(Writing::new);
     private final ShownObjects shown = new ShownObjects();
     /**
      * The timestamp written last and its text. The objects of one answer mostly show one instant (the
@@ -119,10 +118,22 @@ public final class AwsJsonCodec {
         }
     }
 
-    /** Filled from the first object of its class that is written: the SDK lists a class's fields on its instances. */
+    /**
+     * Filled from the first object of its class that is written: the SDK lists a class's fields on its
+     * instances. The members are read through their getters until the class has been written
+     * {@link #HOT} times, and from then on by a reader made for the class ({@link MemberReaders}), which
+     * a test or a short run never pays for.
+     */
     private static final class WritePlan {
+        private static final int HOT = 200;
+
         private final Class<?> type;
         private volatile Member[] members;
+        private volatile MemberReaders.Reader reader;
+        private List<Function<Object, ?>> getters;
+        /** Counted without a lock: a lost count only delays the reader a little. */
+        private int writes;
+        private volatile boolean made;
 
         WritePlan(Class<?> type) {
             this.type = type;
@@ -131,36 +142,96 @@ public final class AwsJsonCodec {
         Member[] members(SdkPojo pojo) {
             Member[] known = members;
             if (known == null) {
-                known = pojo.sdkFields().stream().map(field -> Member.of(field, pojo)).toArray(Member[]::new);
-                members = known;
+                synchronized (this) {
+                    known = members;
+                    if (known == null) {
+                        List<SdkField<?>> fields = pojo.sdkFields();
+                        known = fields.stream().map(Member::of).toArray(Member[]::new);
+                        getters = fields.stream().<Function<Object, ?>>map(field -> SdkGetters.of(field, pojo)).toList();
+                        reader = MemberReaders.ofGetters(getters);
+                        members = known;
+                    }
+                }
             }
             return known;
+        }
+
+        /** The reader of this class's members; call {@link #members} first. */
+        MemberReaders.Reader reader() {
+            if (!made && ++writes >= HOT) {
+                synchronized (this) {
+                    if (!made) {
+                        reader = MemberReaders.made(type, fieldsOf(members), getters);
+                        made = true;
+                    }
+                }
+            }
+            return reader;
+        }
+
+        private static List<SdkField<?>> fieldsOf(Member[] members) {
+            List<SdkField<?>> fields = new ArrayList<>(members.length);
+            for (Member member : members) {
+                fields.add(member.field());
+            }
+            return fields;
         }
     }
 
     /**
      * One member of a model class as it is written, worked out once per class: its JSON name ready to
-     * write, how its value is read, its type, and for lists and maps how their elements are written.
-     * Reading the SDK's traits for every value written cost more than writing the value.
+     * write (with the comma before it, and without for the first member written), its type, and for
+     * lists and maps how their elements are written. Reading the SDK's traits for every value written
+     * cost more than writing the value.
      */
-    private record Member(SdkField<?> field, Function<Object, ?> getter, SerializedString name, MarshallingKnownType type,
+    private record Member(SdkField<?> field, byte[] name, byte[] nameAfterComma, MarshallingKnownType type,
                           Member element, LastPlan plan) {
-        /** An SDK list or map that was never set reads as empty but is left out of the JSON. */
+        /**
+         * An SDK list or map that was never set reads as empty but is left out of the JSON. The SDK's one
+         * class of each is compared exactly: an {@code instanceof} of their interface searched every
+         * list's interfaces, a list member at a time.
+         */
         boolean unsetWhenAutoConstructed(Object value) {
-            return type == MarshallingKnownType.LIST ? value instanceof SdkAutoConstructList
-                    : type == MarshallingKnownType.MAP && value instanceof SdkAutoConstructMap;
+            Class<?> valueClass = value.getClass();
+            return valueClass == DefaultSdkAutoConstructList.class || valueClass == DefaultSdkAutoConstructMap.class;
         }
 
-        /** The member {@code field} of {@code sample}'s class; {@code sample} is null for list and map elements, which are never read. */
-        static Member of(SdkField<?> field, SdkPojo sample) {
+        static Member of(SdkField<?> field) {
             MarshallingKnownType type = field.marshallingType().getKnownType();
             Member element = switch (type) {
-                case LIST -> of(field.getRequiredTrait(ListTrait.class).memberFieldInfo(), null);
-                case MAP -> of(field.getRequiredTrait(MapTrait.class).valueFieldInfo(), null);
+                case LIST -> of(field.getRequiredTrait(ListTrait.class).memberFieldInfo());
+                case MAP -> of(field.getRequiredTrait(MapTrait.class).valueFieldInfo());
                 default -> null;
             };
-            return new Member(field, sample == null ? null : SdkGetters.of(field, sample), new SerializedString(field.locationName()),
-                    type, element, type == MarshallingKnownType.SDK_POJO ? new LastPlan() : null);
+            AnswerWriter name = new AnswerWriter();
+            name.string(field.locationName());
+            name.raw(':');
+            byte[] quoted = name.copyFrom(0);
+            byte[] afterComma = new byte[quoted.length + 1];
+            afterComma[0] = ',';
+            System.arraycopy(quoted, 0, afterComma, 1, quoted.length);
+            return new Member(field, quoted, afterComma, type, element, type == MarshallingKnownType.SDK_POJO ? new LastPlan() : null);
+        }
+    }
+
+    /**
+     * One thread's writing: the answer's bytes, and at each depth of nesting an array the members of
+     * the object written there are read into, kept from answer to answer.
+     */
+    private static final class Writing {
+        final AnswerWriter out = new AnswerWriter();
+        private Object[][] values = new Object[8][];
+
+        Object[] values(int depth, int size) {
+            if (depth >= values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, depth + 1));
+            }
+            Object[] array = values[depth];
+            if (array == null || array.length < size) {
+                array = new Object[Math.max(size, 16)];
+                values[depth] = array;
+            }
+            return array;
         }
     }
 
@@ -207,54 +278,54 @@ public final class AwsJsonCodec {
      * written through {@link ShownObjects}: an object written before comes out as the JSON it gave then.
      */
     public byte[] write(SdkPojo pojo) {
-        AnswerBuffer buffer = buffers.get();
-        buffer.reset();
-        try (JsonGenerator out = json.createGenerator(buffer)) {
-            writeObject(out, pojo, writePlans.get(pojo.getClass()), buffer);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return buffer.toByteArrayAndRelease();
+        Writing writing = writings.get();
+        writing.out.reset();
+        writeObject(writing, pojo, writePlans.get(pojo.getClass()), 0, true);
+        return writing.out.toByteArrayAndRelease();
     }
 
     /** A member of the answer itself: its structure, or the structures and strings of its list, are carried. */
-    private void writeAnswerMember(JsonGenerator out, AnswerBuffer buffer, Member member, Object value) throws IOException {
+    private void writeAnswerMember(Writing writing, Member member, Object value) {
         MarshallingKnownType element = member.element() == null ? null : member.element().type();
         if (member.type() == MarshallingKnownType.SDK_POJO) {
-            writeCarried(out, buffer, member, value);
+            writeCarried(writing, member, value);
         } else if (member.type() == MarshallingKnownType.LIST
                 && (element == MarshallingKnownType.SDK_POJO || element == MarshallingKnownType.STRING)) {
-            out.writeStartArray();
+            AnswerWriter out = writing.out;
+            out.raw('[');
             List<?> list = (List<?>) value;
+            boolean first = true;
             for (int i = 0, size = list.size(); i < size; i++) {
                 Object item = list.get(i);
                 if (item != null) {
-                    writeCarried(out, buffer, member.element(), item);
+                    if (!first) {
+                        out.raw(',');
+                    }
+                    first = false;
+                    writeCarried(writing, member.element(), item);
                 }
             }
-            out.writeEndArray();
+            out.raw(']');
         } else {
-            writeValue(out, member, value);
+            writeValue(writing, member, value, 1);
         }
     }
 
     /** One object or string an answer carries: copied when kept, kept when written the second time. */
-    private void writeCarried(JsonGenerator out, AnswerBuffer buffer, Member member, Object value) throws IOException {
+    private void writeCarried(Writing writing, Member member, Object value) {
         int hash = ShownObjects.hash(value);
         byte[] kept = shown.json(value, hash);
         if (kept != null) {
-            out.writeRawValue(new JsonFragment(kept));
+            writing.out.raw(kept);
             return;
         }
         if (!shown.seenBefore(hash)) {
-            writeValue(out, member, value);
+            writeValue(writing, member, value, 1);
             return;
         }
-        out.flush();
-        int from = buffer.size();
-        writeValue(out, member, value);
-        out.flush();
-        shown.keep(value, hash, buffer.valueFrom(from, member.type() == MarshallingKnownType.STRING ? (byte) '"' : (byte) '{'));
+        int from = writing.out.size();
+        writeValue(writing, member, value, 1);
+        shown.keep(value, hash, writing.out.copyFrom(from));
     }
 
     private void readObject(JsonParser parser, SdkPojo target, MemberPath parent) throws IOException {
@@ -416,28 +487,39 @@ public final class AwsJsonCodec {
         }
     }
 
-    private static void writeDocument(JsonGenerator out, Document document) throws IOException {
+    private static void writeDocument(AnswerWriter out, Document document) {
         if (document.isNull()) {
-            out.writeNull();
+            out.ascii("null");
         } else if (document.isBoolean()) {
-            out.writeBoolean(document.asBoolean());
+            out.ascii(document.asBoolean() ? "true" : "false");
         } else if (document.isNumber()) {
-            out.writeNumber(document.asNumber().stringValue());
+            out.ascii(document.asNumber().stringValue());
         } else if (document.isString()) {
-            out.writeString(document.asString());
+            out.string(document.asString());
         } else if (document.isList()) {
-            out.writeStartArray();
+            out.raw('[');
+            boolean first = true;
             for (Document item : document.asList()) {
+                if (!first) {
+                    out.raw(',');
+                }
+                first = false;
                 writeDocument(out, item);
             }
-            out.writeEndArray();
+            out.raw(']');
         } else {
-            out.writeStartObject();
+            out.raw('{');
+            boolean first = true;
             for (Map.Entry<String, Document> member : document.asMap().entrySet()) {
-                out.writeFieldName(member.getKey());
+                if (!first) {
+                    out.raw(',');
+                }
+                first = false;
+                out.string(member.getKey());
+                out.raw(':');
                 writeDocument(out, member.getValue());
             }
-            out.writeEndObject();
+            out.raw('}');
         }
     }
 
@@ -500,59 +582,95 @@ public final class AwsJsonCodec {
         throw Errors.serialization(text + " (member '" + path + "')");
     }
 
-    /** Writes {@code pojo}; {@code answer} is the buffer when it is the answer itself, whose members are carried, else null. */
-    private void writeObject(JsonGenerator out, SdkPojo pojo, WritePlan plan, AnswerBuffer answer) throws IOException {
-        out.writeStartObject();
-        for (Member member : plan.members(pojo)) {
-            Object value = member.getter().apply(pojo);
-            if (value == null || member.unsetWhenAutoConstructed(value)) {
+    /**
+     * Writes {@code pojo}, nested {@code depth} deep; {@code answer} when it is the answer itself, whose
+     * members are carried. Its members are read into the array of its depth, which the objects it holds,
+     * one level deeper, leave alone, and emptied again so that no answer's objects stay reachable.
+     */
+    private void writeObject(Writing writing, SdkPojo pojo, WritePlan plan, int depth, boolean answer) {
+        Member[] members = plan.members(pojo);
+        Object[] values = writing.values(depth, members.length);
+        plan.reader().read(pojo, values);
+        AnswerWriter out = writing.out;
+        out.raw('{');
+        boolean first = true;
+        for (int i = 0; i < members.length; i++) {
+            Object value = values[i];
+            if (value == null) {
                 continue;
             }
-            out.writeFieldName(member.name());
-            if (answer == null) {
-                writeValue(out, member, value);
+            values[i] = null;
+            Member member = members[i];
+            if (member.unsetWhenAutoConstructed(value)) {
+                continue;
+            }
+            out.raw(first ? member.name() : member.nameAfterComma());
+            first = false;
+            if (answer) {
+                writeAnswerMember(writing, member, value);
             } else {
-                writeAnswerMember(out, answer, member, value);
+                writeValue(writing, member, value, depth + 1);
             }
         }
-        out.writeEndObject();
+        out.raw('}');
     }
 
-    private void writeValue(JsonGenerator out, Member member, Object value) throws IOException {
+    /** Writes a value whose structures, if any, are nested {@code depth} deep. */
+    private void writeValue(Writing writing, Member member, Object value, int depth) {
+        AnswerWriter out = writing.out;
         switch (member.type()) {
-            case STRING -> out.writeString((String) value);
-            case BOOLEAN -> out.writeBoolean((Boolean) value);
-            case INTEGER, SHORT, BYTE -> out.writeNumber(((Number) value).intValue());
-            case LONG -> out.writeNumber((Long) value);
-            case DOUBLE -> out.writeNumber((Double) value);
-            case FLOAT -> out.writeNumber((Float) value);
-            case BIG_DECIMAL -> out.writeNumber((BigDecimal) value);
-            case INSTANT -> out.writeNumber(instantText((Instant) value));
-            case SDK_BYTES -> out.writeString(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArray()));
+            case STRING -> out.string((String) value);
+            case BOOLEAN -> out.ascii((Boolean) value ? "true" : "false");
+            case INTEGER, SHORT, BYTE, LONG -> out.number(((Number) value).longValue());
+            case DOUBLE -> decimal(out, (Double) value, Double.toString((Double) value));
+            case FLOAT -> decimal(out, (Float) value, Float.toString((Float) value));
+            case BIG_DECIMAL -> out.ascii(value.toString());
+            case INSTANT -> out.ascii(instantText((Instant) value));
+            case SDK_BYTES -> out.string(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArray()));
             case LIST -> {
-                out.writeStartArray();
+                out.raw('[');
                 List<?> list = (List<?>) value;
+                boolean first = true;
                 for (int i = 0, size = list.size(); i < size; i++) {
                     Object item = list.get(i);
                     if (item != null) {
-                        writeValue(out, member.element(), item);
+                        if (!first) {
+                            out.raw(',');
+                        }
+                        first = false;
+                        writeValue(writing, member.element(), item, depth);
                     }
                 }
-                out.writeEndArray();
+                out.raw(']');
             }
             case MAP -> {
-                out.writeStartObject();
+                out.raw('{');
+                boolean first = true;
                 for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
                     if (entry.getValue() != null) {
-                        out.writeFieldName(String.valueOf(entry.getKey()));
-                        writeValue(out, member.element(), entry.getValue());
+                        if (!first) {
+                            out.raw(',');
+                        }
+                        first = false;
+                        out.string(String.valueOf(entry.getKey()));
+                        out.raw(':');
+                        writeValue(writing, member.element(), entry.getValue(), depth);
                     }
                 }
-                out.writeEndObject();
+                out.raw('}');
             }
-            case SDK_POJO -> writeObject(out, (SdkPojo) value, planOf(member.plan(), value), null);
+            case SDK_POJO -> writeObject(writing, (SdkPojo) value, planOf(member.plan(), value), depth, false);
             case DOCUMENT -> writeDocument(out, (Document) value);
             default -> throw new IllegalStateException("No JSON form for member " + member.field().memberName());
+        }
+    }
+
+    /** A Double or Float as Java prints it; one that is not finite as a string, since JSON has no such number. */
+    private static void decimal(AnswerWriter out, double value, String text) {
+        if (Double.isFinite(value)) {
+            out.ascii(text);
+        } else {
+            out.string(text);
         }
     }
 

@@ -1,0 +1,178 @@
+package io.github.ecsmock.internal.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The bytes of one answer while the codec writes it as JSON: a plain growing array that its thread
+ * reuses for the next answer, and the JSON tokens written into it. The codec writes the punctuation
+ * itself, since it knows where each comma goes; this writes strings, with JSON's escapes and as UTF-8,
+ * and numbers, without making a string of each. It takes the place of a general JSON generator, whose
+ * checks of where each token may go, and copying of each string into characters first, were a third
+ * of writing an answer.
+ *
+ * <p>An unusually large answer does not pin its array: above {@link #KEPT_BYTES} the array is let go
+ * once the answer is copied out.
+ */
+final class AnswerWriter {
+    private static final int FIRST_BYTES = 8 * 1024;
+    private static final int KEPT_BYTES = 1024 * 1024;
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.ISO_8859_1);
+
+    private byte[] bytes = new byte[FIRST_BYTES];
+    private int count;
+
+    void reset() {
+        count = 0;
+    }
+
+    int size() {
+        return count;
+    }
+
+    void raw(char ascii) {
+        ensure(1);
+        bytes[count++] = (byte) ascii;
+    }
+
+    void raw(byte[] json) {
+        ensure(json.length);
+        System.arraycopy(json, 0, bytes, count, json.length);
+        count += json.length;
+    }
+
+    /** Text known to be plain ASCII that needs no quotes, a number's digits say. */
+    void ascii(String text) {
+        int length = text.length();
+        ensure(length);
+        for (int i = 0; i < length; i++) {
+            bytes[count + i] = (byte) text.charAt(i);
+        }
+        count += length;
+    }
+
+    /** A JSON string: quoted, with {@code "}, {@code \} and control characters escaped, and as UTF-8. */
+    void string(String text) {
+        int length = text.length();
+        ensure(length + 2);
+        byte[] out = bytes;
+        int at = count;
+        out[at++] = '"';
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                count = at;
+                escaped(text, i);
+                return;
+            }
+            out[at++] = (byte) c;
+        }
+        out[at++] = '"';
+        count = at;
+    }
+
+    /** The rest of a string from {@code from}, where a character needs more than one byte. */
+    private void escaped(String text, int from) {
+        int length = text.length();
+        for (int i = from; i < length; i++) {
+            char c = text.charAt(i);
+            ensure(12);
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                bytes[count++] = (byte) c;
+            } else if (c == '"' || c == '\\') {
+                bytes[count++] = '\\';
+                bytes[count++] = (byte) c;
+            } else if (c < 0x20) {
+                shortEscapeOrUnicode(c);
+            } else if (c < 0x800) {
+                bytes[count++] = (byte) (0xc0 | (c >> 6));
+                bytes[count++] = (byte) (0x80 | (c & 0x3f));
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int point = Character.toCodePoint(c, text.charAt(++i));
+                bytes[count++] = (byte) (0xf0 | (point >> 18));
+                bytes[count++] = (byte) (0x80 | ((point >> 12) & 0x3f));
+                bytes[count++] = (byte) (0x80 | ((point >> 6) & 0x3f));
+                bytes[count++] = (byte) (0x80 | (point & 0x3f));
+            } else if (Character.isSurrogate(c)) {
+                // Half of a pair, as a request's \ud800 can make: an escape keeps it, where UTF-8 cannot.
+                unicodeEscape(c);
+            } else {
+                bytes[count++] = (byte) (0xe0 | (c >> 12));
+                bytes[count++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                bytes[count++] = (byte) (0x80 | (c & 0x3f));
+            }
+        }
+        ensure(1);
+        bytes[count++] = '"';
+    }
+
+    private void shortEscapeOrUnicode(char c) {
+        char letter = switch (c) {
+            case '\n' -> 'n';
+            case '\r' -> 'r';
+            case '\t' -> 't';
+            case '\b' -> 'b';
+            case '\f' -> 'f';
+            default -> 0;
+        };
+        if (letter != 0) {
+            bytes[count++] = '\\';
+            bytes[count++] = (byte) letter;
+        } else {
+            unicodeEscape(c);
+        }
+    }
+
+    private void unicodeEscape(char c) {
+        bytes[count++] = '\\';
+        bytes[count++] = 'u';
+        bytes[count++] = HEX[(c >> 12) & 15];
+        bytes[count++] = HEX[(c >> 8) & 15];
+        bytes[count++] = HEX[(c >> 4) & 15];
+        bytes[count++] = HEX[c & 15];
+    }
+
+    /** A whole number, its digits written straight into the answer. */
+    void number(long value) {
+        if (value == Long.MIN_VALUE) {
+            ascii(Long.toString(value));
+            return;
+        }
+        ensure(20);
+        if (value < 0) {
+            bytes[count++] = '-';
+            value = -value;
+        }
+        int digits = 1;
+        for (long rest = value / 10; rest != 0; rest /= 10) {
+            digits++;
+        }
+        int at = count + digits;
+        count = at;
+        do {
+            bytes[--at] = (byte) ('0' + value % 10);
+            value /= 10;
+        } while (value != 0);
+    }
+
+    /** A copy of what was written from {@code from} on: one value, to be copied into later answers. */
+    byte[] copyFrom(int from) {
+        return Arrays.copyOfRange(bytes, from, count);
+    }
+
+    /** The answer's bytes, copied; the buffer is empty afterwards. */
+    byte[] toByteArrayAndRelease() {
+        byte[] answer = Arrays.copyOf(bytes, count);
+        count = 0;
+        if (bytes.length > KEPT_BYTES) {
+            bytes = new byte[FIRST_BYTES];
+        }
+        return answer;
+    }
+
+    private void ensure(int more) {
+        if (bytes.length - count < more) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + more));
+        }
+    }
+}

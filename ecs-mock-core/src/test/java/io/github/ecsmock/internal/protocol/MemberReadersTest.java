@@ -1,0 +1,129 @@
+package io.github.ecsmock.internal.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.core.traits.DefaultValueTrait;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
+
+/**
+ * The readers the writer switches to for classes it writes often: each must read every member as the
+ * SDK's own getter reads it, for every model class of the SDK version on the class path.
+ */
+class MemberReadersTest {
+
+    @Test
+    void everyModelClassIsReadMemberForMemberAsItsGettersReadIt() throws Exception {
+        List<Class<?>> classes = modelClasses();
+        List<String> notDirect = new ArrayList<>();
+        List<String> withDefaults = new ArrayList<>();
+        int members = 0;
+        for (Class<?> type : classes) {
+            SdkPojo sample = sample(type);
+            List<SdkField<?>> fields = sample.sdkFields();
+            List<Function<Object, ?>> getters = new ArrayList<>();
+            for (SdkField<?> field : fields) {
+                getters.add(SdkGetters.of(field, sample));
+            }
+            MemberReaders.Reader reader = MemberReaders.made(type, fields, getters);
+            Object[] read = new Object[fields.size()];
+            reader.read(sample, read);
+            for (int i = 0; i < fields.size(); i++) {
+                Object expected = getters.get(i).apply(sample);
+                assertThat(expected).as("%s.%s is set in the sample", type.getSimpleName(), fields.get(i).memberName()).isNotNull();
+                assertThat(read[i]).as("%s.%s", type.getSimpleName(), fields.get(i).memberName()).isSameAs(expected);
+                members++;
+            }
+            if (fields.stream().anyMatch(field -> field.getOptionalTrait(DefaultValueTrait.class).isPresent())) {
+                withDefaults.add(type.getSimpleName());
+            }
+            if (reader instanceof MemberReaders.ThroughGetters || reader instanceof MemberReaders.PartlyThroughGetters) {
+                notDirect.add(type.getSimpleName());
+            }
+        }
+        // Hundreds of classes and their members: the scan found the model, not an empty jar.
+        assertThat(classes).hasSizeGreaterThan(300).contains(Task.class);
+        assertThat(members).isGreaterThan(1500);
+        // Each is read by a made class, which leaves to the getters only members with a default (an
+        // idempotency token, read through the SDK so that it is made when unset), in requests alone.
+        assertThat(notDirect).isEqualTo(withDefaults).allMatch(name -> name.endsWith("Request"));
+    }
+
+    @Test
+    void aClassWithoutBuilderKeepsItsGetters() {
+        List<Function<Object, ?>> getters = List.of(Object::toString);
+
+        MemberReaders.Reader reader = MemberReaders.made(String.class, List.of(), getters);
+        Object[] read = new Object[1];
+        reader.read("text", read);
+
+        assertThat(reader).isInstanceOf(MemberReaders.ThroughGetters.class);
+        assertThat(read[0]).isEqualTo("text");
+    }
+
+    /** A model object with every member set, to values other than those the readers are made with. */
+    private static SdkPojo sample(Class<?> type) throws ReflectiveOperationException {
+        SdkPojo builder = (SdkPojo) type.getMethod("builder").invoke(null);
+        int i = 0;
+        for (SdkField<?> field : builder.sdkFields()) {
+            i++;
+            Object value = switch (field.marshallingType().getKnownType()) {
+                case STRING -> "value-" + i;
+                case INTEGER -> 7_000 + i;
+                case LONG -> 70_000L + i;
+                case SHORT -> (short) i;
+                case BYTE -> (byte) i;
+                case DOUBLE -> 0.5 + i;
+                case FLOAT -> 1.5f + i;
+                case BIG_DECIMAL -> new BigDecimal("2.5");
+                case BOOLEAN -> i % 2 == 0;
+                case INSTANT -> Instant.ofEpochMilli(1_732_512_345_123L + i);
+                case SDK_BYTES -> SdkBytes.fromUtf8String("bytes-" + i);
+                case DOCUMENT -> Document.fromNumber(i);
+                case LIST -> List.of();
+                case MAP -> Map.of();
+                case SDK_POJO -> ((SdkBuilder<?, ?>) field.constructor().get()).build();
+                default -> throw new IllegalStateException("no sample for " + field.memberName());
+            };
+            field.set(builder, value);
+        }
+        return (SdkPojo) ((SdkBuilder<?, ?>) builder).build();
+    }
+
+    /** The SDK's ECS model classes, from the jar the Task class was loaded from. */
+    private static List<Class<?>> modelClasses() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path jar = Path.of(Task.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String prefix = Task.class.getPackageName().replace('.', '/') + "/";
+        List<Class<?>> classes = new ArrayList<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (JarEntry entry : java.util.Collections.list(file.entries())) {
+                String name = entry.getName();
+                if (name.startsWith(prefix) && name.endsWith(".class") && !name.substring(prefix.length()).contains("/")
+                        && !name.contains("$")) {
+                    Class<?> type = Class.forName(name.substring(0, name.length() - 6).replace('/', '.'));
+                    if (SdkPojo.class.isAssignableFrom(type) && !Throwable.class.isAssignableFrom(type)
+                            && !java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+                        classes.add(type);
+                    }
+                }
+            }
+        }
+        return classes;
+    }
+}
