@@ -192,8 +192,8 @@ public final class AwsJsonCodec {
          * list's interfaces, a list member at a time.
          */
         boolean unsetWhenAutoConstructed(Object value) {
-            Class<?> valueClass = value.getClass();
-            return valueClass == DefaultSdkAutoConstructList.class || valueClass == DefaultSdkAutoConstructMap.class;
+            return type == MarshallingKnownType.LIST ? value.getClass() == DefaultSdkAutoConstructList.class
+                    : type == MarshallingKnownType.MAP && value.getClass() == DefaultSdkAutoConstructMap.class;
         }
 
         static Member of(SdkField<?> field) {

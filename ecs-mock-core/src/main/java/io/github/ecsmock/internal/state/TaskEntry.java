@@ -271,11 +271,16 @@ public final class TaskEntry {
         return task;
     }
 
+    /** What every task shows the same, made once: the architecture it runs on, and Fargate's 20 GiB of storage. */
+    private static final List<Attribute> ATTRIBUTES = List.of(Attribute.builder().name("ecs.cpu-architecture").value("x86_64").build());
+    private static final EphemeralStorage USUAL_STORAGE = EphemeralStorage.builder().sizeInGiB(20).build();
+    private static final TaskEphemeralStorage USUAL_FARGATE_STORAGE = TaskEphemeralStorage.builder().sizeInGiB(20).build();
+
     private Task build(List<Tag> tags) {
         boolean provisioned = !TaskStatus.PROVISIONING.equals(lastStatus);
         Task.Builder task = Task.builder()
                 .attachments(eni == null ? List.of() : List.of(attachment(provisioned)))
-                .attributes(Attribute.builder().name("ecs.cpu-architecture").value("x86_64").build())
+                .attributes(ATTRIBUTES)
                 .availabilityZone(availabilityZone)
                 .capacityProviderName(capacityProviderName)
                 .clusterArn(clusterArn)
@@ -311,8 +316,10 @@ public final class TaskEntry {
         if (ephemeralStorageGiB != null) {
             // Fargate tasks show their storage twice: the older member, and the newer one that would
             // also name a cluster's managed storage KMS key.
-            task.ephemeralStorage(EphemeralStorage.builder().sizeInGiB(ephemeralStorageGiB).build())
-                    .fargateEphemeralStorage(TaskEphemeralStorage.builder().sizeInGiB(ephemeralStorageGiB).build());
+            boolean usual = ephemeralStorageGiB == USUAL_STORAGE.sizeInGiB().intValue();
+            task.ephemeralStorage(usual ? USUAL_STORAGE : EphemeralStorage.builder().sizeInGiB(ephemeralStorageGiB).build())
+                    .fargateEphemeralStorage(usual ? USUAL_FARGATE_STORAGE
+                            : TaskEphemeralStorage.builder().sizeInGiB(ephemeralStorageGiB).build());
         }
         return task.build();
     }

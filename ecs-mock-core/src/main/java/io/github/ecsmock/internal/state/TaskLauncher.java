@@ -28,26 +28,64 @@ final class TaskLauncher {
         String id = ids.hex32();
         TaskDefinition definition = spec.definition();
         boolean fargate = "FARGATE".equals(spec.launchType());
-        TaskOverride given = spec.overrides() == null ? TaskOverride.builder().build() : spec.overrides();
+        Shape shape = shape(definition, spec.overrides(), fargate);
+
+        List<ContainerDefinition> definitions = definition.containerDefinitions();
+        TaskEntry.ContainerSlot[] containers = new TaskEntry.ContainerSlot[definitions.size()];
+        for (int i = 0; i < containers.length; i++) {
+            ContainerDefinition container = definitions.get(i);
+            ContainerResources resources = shape.resources().get(i);
+            String runtimeId = fargate ? id + "-" + tenDigits(ids.nextInt(Integer.MAX_VALUE)) : ids.hex(64);
+            containers[i] = new TaskEntry.ContainerSlot(container.name(), container.image(),
+                    state.arns().container(cluster.name(), id, ids.uuid()), runtimeId, ids.hex("sha256:", 64),
+                    resources.cpu(), resources.memory(), resources.memoryReservation());
+        }
+
+        TaskEntry.Eni eni = "awsvpc".equals(definition.networkModeAsString()) ? eni(spec) : null;
+        String zone = slot != null && slot.instance().availabilityZone() != null ? slot.instance().availabilityZone()
+                : state.arns().region() + (char) ('a' + (eni != null ? Math.floorMod(eni.subnetId().hashCode(), 3) : ids.nextInt(3)));
+        TaskEntry task = new TaskEntry(state.nextSequence(), id, state.arns().task(cluster.name(), id), cluster.arn(),
+                definition, spec.launchType(), spec.capacityProviderName(),
+                fargate ? Fargate.platformVersion(spec.platformVersion()) : null, shape.platformFamily(),
+                spec.group(), spec.startedBy(), shape.overrides(), spec.enableExecuteCommand(), spec.serviceName(),
+                spec.deploymentId(), zone, eni, shape.cpu(), shape.memory(), shape.storage(), state.now(), List.of(containers));
+        task.lastStatus = firstStatus;
+        task.placement = slot;
+        return task;
+    }
+
+    /**
+     * What a task takes from its definition and overrides alone: the overrides it shows (one for each
+     * container, named), its containers' resources, its size, and on Fargate its storage and platform.
+     * The same for every task of one RunTask or one pass of a service's scheduler, so it is worked out
+     * for the first and kept while the next task has the same definition and overrides; both are
+     * immutable, so the same objects give the same shape.
+     */
+    private record Shape(TaskDefinition definition, TaskOverride given, boolean fargate, TaskOverride overrides,
+                         List<ContainerResources> resources, String cpu, String memory, Integer storage, String platformFamily) {
+    }
+
+    private Shape lastShape;
+
+    private Shape shape(TaskDefinition definition, TaskOverride requested, boolean fargate) {
+        Shape last = lastShape;
+        if (last != null && last.definition() == definition && last.given() == requested && last.fargate() == fargate) {
+            return last;
+        }
+        TaskOverride given = requested == null ? TaskOverride.builder().build() : requested;
         Map<String, ContainerOverride> overrideByName = new HashMap<>();
         given.containerOverrides().forEach(override -> overrideByName.put(override.name(), override));
 
-        List<TaskEntry.ContainerSlot> containers = new ArrayList<>();
+        List<ContainerResources> resources = new ArrayList<>();
         List<ContainerOverride> containerOverrides = new ArrayList<>();
         int cpuSum = 0;
         int memorySum = 0;
         for (ContainerDefinition container : definition.containerDefinitions()) {
             ContainerOverride override = overrideByName.get(container.name());
-            ContainerResources resources = ContainerResources.of(container, override);
-            Integer cpu = resources.cpu();
-            Integer memory = resources.memory();
-            Integer reservation = resources.memoryReservation();
-            cpuSum += resources.cpuUnits();
-            memorySum += resources.memoryHeld();
-            String runtimeId = fargate ? id + "-" + tenDigits(ids.nextInt(Integer.MAX_VALUE)) : ids.hex(64);
-            containers.add(new TaskEntry.ContainerSlot(container.name(), container.image(),
-                    state.arns().container(cluster.name(), id, ids.uuid()), runtimeId, ids.hex("sha256:", 64),
-                    cpu, memory, reservation));
+            ContainerResources held = ContainerResources.of(container, override);
+            resources.add(held);
+            cpuSum += held.cpuUnits();
+            memorySum += held.memoryHeld();
             containerOverrides.add(override != null ? override : ContainerOverride.builder().name(container.name()).build());
         }
         TaskOverride overrides = given.toBuilder()
@@ -58,27 +96,17 @@ final class TaskLauncher {
         String cpu = given.cpu() != null ? given.cpu() : definition.cpu() != null ? definition.cpu() : String.valueOf(cpuSum);
         String memory = given.memory() != null ? given.memory() : definition.memory() != null ? definition.memory()
                 : memorySum > 0 ? String.valueOf(memorySum) : null;
-
-        TaskEntry.Eni eni = "awsvpc".equals(definition.networkModeAsString()) ? eni(spec) : null;
-        String zone = slot != null && slot.instance().availabilityZone() != null ? slot.instance().availabilityZone()
-                : state.arns().region() + (char) ('a' + (eni != null ? Math.floorMod(eni.subnetId().hashCode(), 3) : ids.nextInt(3)));
         Integer storage = null;
-        String platformVersion = null;
         String platformFamily = null;
         if (fargate) {
-            platformVersion = Fargate.platformVersion(spec.platformVersion());
             platformFamily = Fargate.platformFamily(definition);
             storage = given.ephemeralStorage() != null ? given.ephemeralStorage().sizeInGiB()
                     : definition.ephemeralStorage() != null ? definition.ephemeralStorage().sizeInGiB()
                     : DEFAULT_EPHEMERAL_STORAGE_GIB;
         }
-        TaskEntry task = new TaskEntry(state.nextSequence(), id, state.arns().task(cluster.name(), id), cluster.arn(),
-                definition, spec.launchType(), spec.capacityProviderName(), platformVersion, platformFamily,
-                spec.group(), spec.startedBy(), overrides, spec.enableExecuteCommand(), spec.serviceName(),
-                spec.deploymentId(), zone, eni, cpu, memory, storage, state.now(), List.copyOf(containers));
-        task.lastStatus = firstStatus;
-        task.placement = slot;
-        return task;
+        Shape shape = new Shape(definition, requested, fargate, overrides, List.copyOf(resources), cpu, memory, storage, platformFamily);
+        lastShape = shape;
+        return shape;
     }
 
     private TaskEntry.Eni eni(LaunchSpec spec) {
