@@ -49,6 +49,16 @@ public final class AwsJsonCodec {
             .maxNumberLength(64)
             .build();
 
+    /**
+     * How many objects of a class a mock writes through the SDK's getters before it reads them with a
+     * reader made for the class. Making one costs milliseconds, once a JVM, and saves some 60 ns for
+     * each object written (a RunTask answer of ten tasks writes 120): worth it to a mock that answers
+     * thousands of calls, as in a benchmark, never to a test class that makes a few hundred.
+     */
+    static final int WRITES_BEFORE_MADE_READER = 10_000;
+
+    private final int writesBeforeMadeReader;
+
     private final JsonFactory json = JsonFactory.builder().streamReadConstraints(LIMITS).build();
     /**
      * How each builder class is read, by JSON member name, worked out on its first request. A
@@ -68,7 +78,7 @@ public final class AwsJsonCodec {
     private final ClassValue<WritePlan> writePlans = new ClassValue<>() {
         @Override
         protected WritePlan computeValue(Class<?> type) {
-            return new WritePlan(type);
+            return new WritePlan(type, writesBeforeMadeReader);
         }
     };
 
@@ -86,6 +96,15 @@ public final class AwsJsonCodec {
     private LastInstant lastInstant = new LastInstant(Instant.EPOCH, epochSeconds(Instant.EPOCH));
 
     private record LastInstant(Instant instant, String text) {
+    }
+
+    public AwsJsonCodec() {
+        this(WRITES_BEFORE_MADE_READER);
+    }
+
+    /** A codec that reads a class's members with a made reader once it has written {@code writesBeforeMadeReader} of them. */
+    AwsJsonCodec(int writesBeforeMadeReader) {
+        this.writesBeforeMadeReader = writesBeforeMadeReader;
     }
 
     /** Filled from the first builder of its class that is read: the SDK lists a class's fields on its instances. */
@@ -120,23 +139,21 @@ public final class AwsJsonCodec {
 
     /**
      * Filled from the first object of its class that is written: the SDK lists a class's fields on its
-     * instances. The members are read through their getters until the class has been written
-     * {@link #HOT} times, and from then on by a reader made for the class ({@link MemberReaders}), which
-     * a test or a short run never pays for.
+     * instances. The members are read through their getters until this mock has written the class
+     * {@code hot} times, and from then on by the reader made for the class ({@link MemberReaders}).
      */
     private static final class WritePlan {
-        private static final int HOT = 200;
-
         private final Class<?> type;
+        private final int hot;
         private volatile Member[] members;
         private volatile MemberReaders.Reader reader;
-        private List<Function<Object, ?>> getters;
         /** Counted without a lock: a lost count only delays the reader a little. */
         private int writes;
         private volatile boolean made;
 
-        WritePlan(Class<?> type) {
+        WritePlan(Class<?> type, int hot) {
             this.type = type;
+            this.hot = hot;
         }
 
         Member[] members(SdkPojo pojo) {
@@ -147,8 +164,7 @@ public final class AwsJsonCodec {
                     if (known == null) {
                         List<SdkField<?>> fields = pojo.sdkFields();
                         known = fields.stream().map(Member::of).toArray(Member[]::new);
-                        getters = fields.stream().<Function<Object, ?>>map(field -> SdkGetters.of(field, pojo)).toList();
-                        reader = MemberReaders.ofGetters(getters);
+                        reader = MemberReaders.ofGetters(fields.stream().<Function<Object, ?>>map(field -> SdkGetters.of(field, pojo)).toList());
                         members = known;
                     }
                 }
@@ -158,23 +174,14 @@ public final class AwsJsonCodec {
 
         /** The reader of this class's members; call {@link #members} first. */
         MemberReaders.Reader reader() {
-            if (!made && ++writes >= HOT) {
-                synchronized (this) {
-                    if (!made) {
-                        reader = MemberReaders.made(type, fieldsOf(members), getters);
-                        made = true;
-                    }
+            if (!made && ++writes >= hot) {
+                MemberReaders.Reader direct = MemberReaders.made(type);
+                if (direct != null) {
+                    reader = direct;
                 }
+                made = true;
             }
             return reader;
-        }
-
-        private static List<SdkField<?>> fieldsOf(Member[] members) {
-            List<SdkField<?>> fields = new ArrayList<>(members.length);
-            for (Member member : members) {
-                fields.add(member.field());
-            }
-            return fields;
         }
     }
 

@@ -11,12 +11,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.core.protocol.MarshallingKnownType;
 import software.amazon.awssdk.core.traits.DefaultValueTrait;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
@@ -27,11 +30,11 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * For a class the writer writes often, this makes a small class whose one method calls the model
  * class's own getters in a row, each a plain call the JIT inlines to a field read.
  *
- * <p>Which method reads which member is not guessed from names: the model class is built once with
- * every member set to an object of its own, and a member's method is the one that gives back exactly
- * that object. A member no such method reads (one with a default value, or a later SDK that reads
- * differently) is read through its getter, as before; a class that cannot be built or made keeps the
- * getters for all its members.
+ * <p>A member's method is the one named as the member ({@code taskArn} for {@code TaskArn},
+ * {@code launchTypeAsString} for an enum) that gives back exactly the object its getter gives, on an
+ * object of the class built with every member an object of its own. A member no such method reads
+ * (one with a default value, or one a later SDK reads differently) is read through its getter; a class
+ * that cannot be built or made keeps the getters for all its members.
  */
 final class MemberReaders {
     /** Fills {@code into} with the members of {@code pojo}, in the order of its class's {@code sdkFields()}. */
@@ -89,12 +92,38 @@ final class MemberReaders {
     }
 
     /**
-     * A reader made for {@code type}, whose {@code sdkFields()} are {@code fields} and which reads
-     * through {@code getters} whatever it cannot read directly; the getters' reader when it cannot be made.
+     * The reader made for {@code type}, or null when none can be made and its getters must do. Made once
+     * for the JVM, not once per mock: making one costs milliseconds (reflection, a class defined), which
+     * every test class's mock paying anew would cost more than it saves. It depends on nothing but the
+     * class, so no mock or test can change or see what another made.
      */
-    static Reader made(Class<?> type, List<SdkField<?>> fields, List<Function<Object, ?>> getters) {
+    static Reader made(Class<?> type) {
+        return MADE.get(type).orElse(null);
+    }
+
+    private static final ClassValue<Optional<Reader>> MADE = new ClassValue<>() {
+        @Override
+        protected Optional<Reader> computeValue(Class<?> type) {
+            return Optional.ofNullable(make(type));
+        }
+    };
+
+    private static Reader make(Class<?> type) {
         try {
-            Method[] methods = methodsOf(type, fields, getters);
+            SdkPojo builder = (SdkPojo) type.getMethod("builder").invoke(null);
+            List<SdkField<?>> fields = builder.sdkFields();
+            for (int i = 0; i < fields.size(); i++) {
+                Object value = sampleValue(fields.get(i), i);
+                if (value != null) {
+                    fields.get(i).set(builder, value);
+                }
+            }
+            SdkPojo sample = (SdkPojo) ((SdkBuilder<?, ?>) builder).build();
+            List<Function<Object, ?>> getters = new ArrayList<>(fields.size());
+            for (SdkField<?> field : fields) {
+                getters.add(SdkGetters.of(field, sample));
+            }
+            Method[] methods = methodsOf(type, fields, getters, sample);
             Reader direct = define(type, methods);
             List<Integer> rest = new ArrayList<>();
             for (int i = 0; i < methods.length; i++) {
@@ -110,69 +139,53 @@ final class MemberReaders {
             Function<Object, ?>[] restGetters = rest.stream().map(getters::get).toArray(Function[]::new);
             return new PartlyThroughGetters(direct, indexes, restGetters);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return ofGetters(getters);
+            return null;
         }
     }
 
     /**
-     * For each field, the public method of {@code type} that returns what its getter returns, found on
-     * an object whose members are all distinct objects; null where there is no one such method.
+     * For each field, the public method of {@code type} named as the member ({@code taskArn} for
+     * {@code TaskArn}, {@code launchTypeAsString} for an enum) that returns what its getter returns on
+     * {@code sample}, whose members are all distinct objects; a structure member, left unset so that
+     * no class of it is loaded, by a method named so that returns a structure. Null where there is not
+     * exactly one such method, or the member has a default value.
      */
-    private static Method[] methodsOf(Class<?> type, List<SdkField<?>> fields, List<Function<Object, ?>> getters)
+    private static Method[] methodsOf(Class<?> type, List<SdkField<?>> fields, List<Function<Object, ?>> getters, Object sample)
             throws ReflectiveOperationException {
-        SdkPojo builder = (SdkPojo) type.getMethod("builder").invoke(null);
-        for (int i = 0; i < fields.size(); i++) {
-            Object value = sampleValue(fields.get(i), i);
-            if (value != null) {
-                fields.get(i).set(builder, value);
-            }
-        }
-        Object sample = ((SdkBuilder<?, ?>) builder).build();
-        List<Method> candidates = new ArrayList<>();
+        Map<String, List<Method>> byName = new HashMap<>();
         for (Method method : type.getMethods()) {
             if (method.getDeclaringClass() == type && method.getParameterCount() == 0 && !Modifier.isStatic(method.getModifiers())
                     && !method.getReturnType().isPrimitive() && !method.isBridge() && !method.isSynthetic()) {
-                candidates.add(method);
+                byName.computeIfAbsent(method.getName().toLowerCase(Locale.ROOT), name -> new ArrayList<>()).add(method);
             }
         }
-        Map<Method, Object> results = new HashMap<>();
         Method[] chosen = new Method[fields.size()];
         for (int i = 0; i < fields.size(); i++) {
             SdkField<?> field = fields.get(i);
-            Object expected = getters.get(i).apply(sample);
-            if (expected == null || field.getOptionalTrait(DefaultValueTrait.class).isPresent()) {
+            if (field.getOptionalTrait(DefaultValueTrait.class).isPresent()) {
                 continue;
             }
-            List<Method> matches = new ArrayList<>();
-            for (Method method : candidates) {
-                if (method.getReturnType().isInstance(expected)) {
-                    Object result = results.containsKey(method) ? results.get(method) : method.invoke(sample);
-                    results.put(method, result);
-                    if (result == expected) {
+            Object expected = getters.get(i).apply(sample);
+            boolean structure = field.marshallingType().getKnownType() == MarshallingKnownType.SDK_POJO;
+            if ((expected == null) != structure) {
+                continue;
+            }
+            String name = field.memberName().toLowerCase(Locale.ROOT);
+            List<Method> matches = new ArrayList<>(1);
+            for (String candidate : List.of(name, name + "asstring", name + "asstrings")) {
+                for (Method method : byName.getOrDefault(candidate, List.of())) {
+                    Object result = method.invoke(sample);
+                    if (structure ? result == null && SdkPojo.class.isAssignableFrom(method.getReturnType()) : result == expected) {
                         matches.add(method);
                     }
                 }
             }
-            chosen[i] = matches.size() == 1 ? matches.get(0) : byName(matches, field.memberName());
+            chosen[i] = matches.size() == 1 ? matches.get(0) : null;
         }
         return chosen;
     }
 
-    /** Of several methods giving the same object (a Boolean, of which there are two), the one named as the member. */
-    private static Method byName(List<Method> matches, String memberName) {
-        Method named = null;
-        for (Method method : matches) {
-            if (method.getName().equalsIgnoreCase(memberName)) {
-                if (named != null) {
-                    return null;
-                }
-                named = method;
-            }
-        }
-        return named;
-    }
-
-    /** An object of the member's type that no other member of the sample holds; null for a type not set here. */
+    /** An object of the member's type that no other member of the sample holds; null for a structure, and a type not set here. */
     private static Object sampleValue(SdkField<?> field, int index) {
         int unique = 1_000_000 + index;
         return switch (field.marshallingType().getKnownType()) {
@@ -190,7 +203,6 @@ final class MemberReaders {
             case DOCUMENT -> Document.fromString("m" + index);
             case LIST -> new ArrayList<>();
             case MAP -> new HashMap<>();
-            case SDK_POJO -> ((SdkBuilder<?, ?>) field.constructor().get()).build();
             default -> null;
         };
     }

@@ -13,13 +13,23 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import io.github.ecsmock.EcsMock;
+import io.github.ecsmock.Transport;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.traits.DefaultValueTrait;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
+import software.amazon.awssdk.services.ecs.model.LogDriver;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TransportProtocol;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
@@ -41,7 +51,8 @@ class MemberReadersTest {
             for (SdkField<?> field : fields) {
                 getters.add(SdkGetters.of(field, sample));
             }
-            MemberReaders.Reader reader = MemberReaders.made(type, fields, getters);
+            MemberReaders.Reader reader = MemberReaders.made(type);
+            assertThat(reader).as("reader of %s", type.getSimpleName()).isNotNull();
             Object[] read = new Object[fields.size()];
             reader.read(sample, read);
             for (int i = 0; i < fields.size(); i++) {
@@ -53,7 +64,7 @@ class MemberReadersTest {
             if (fields.stream().anyMatch(field -> field.getOptionalTrait(DefaultValueTrait.class).isPresent())) {
                 withDefaults.add(type.getSimpleName());
             }
-            if (reader instanceof MemberReaders.ThroughGetters || reader instanceof MemberReaders.PartlyThroughGetters) {
+            if (reader instanceof MemberReaders.PartlyThroughGetters) {
                 notDirect.add(type.getSimpleName());
             }
         }
@@ -66,15 +77,48 @@ class MemberReadersTest {
     }
 
     @Test
-    void aClassWithoutBuilderKeepsItsGetters() {
-        List<Function<Object, ?>> getters = List.of(Object::toString);
+    void realAnswersAreWrittenByMadeReadersByteForByteAsThroughGetters() {
+        AwsJsonCodec throughGetters = new AwsJsonCodec(Integer.MAX_VALUE);
+        AwsJsonCodec madeReaders = new AwsJsonCodec(1);
+        try (EcsMock mock = EcsMock.builder().seed(42).build();
+             EcsClient ecs = mock.newClient(Transport.IN_MEMORY)) {
+            for (SdkPojo answer : answers(ecs)) {
+                String expected = new String(throughGetters.write(answer), StandardCharsets.UTF_8);
 
-        MemberReaders.Reader reader = MemberReaders.made(String.class, List.of(), getters);
-        Object[] read = new Object[1];
-        reader.read("text", read);
+                assertThat(new String(madeReaders.write(answer), StandardCharsets.UTF_8)).isEqualTo(expected);
+            }
+        }
+    }
 
-        assertThat(reader).isInstanceOf(MemberReaders.ThroughGetters.class);
-        assertThat(read[0]).isEqualTo("text");
+    /** Answers that show tasks, containers, services, deployments, clusters and task definitions. */
+    private static List<SdkPojo> answers(EcsClient ecs) {
+        List<SdkPojo> answers = new ArrayList<>();
+        answers.add(ecs.createCluster(r -> r.clusterName("warm").tags(t -> t.key("team").value("a"))));
+        answers.add(ecs.registerTaskDefinition(r -> r.family("web").networkMode(NetworkMode.AWSVPC)
+                .requiresCompatibilities(Compatibility.FARGATE).cpu("256").memory("512")
+                .executionRoleArn("arn:aws:iam::123456789012:role/ecsTaskExecutionRole")
+                .containerDefinitions(c -> c.name("app").image("nginx:1.27").essential(true)
+                        .portMappings(p -> p.containerPort(80).protocol(TransportProtocol.TCP))
+                        .environment(e -> e.name("MODE").value("warm"))
+                        .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of(
+                                "awslogs-group", "/ecs/web", "awslogs-region", "us-east-1", "awslogs-stream-prefix", "web"))))));
+        answers.add(ecs.runTask(r -> r.cluster("warm").taskDefinition("web").count(3).launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0a1b2c3d4e5f60718")))));
+        answers.add(ecs.createService(r -> r.cluster("warm").serviceName("web").taskDefinition("web").desiredCount(2)
+                .launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0a1b2c3d4e5f60718")))));
+        answers.add(ecs.describeClusters(r -> r.clusters("warm").includeWithStrings("TAGS", "STATISTICS")));
+        ListTasksResponse listed = ecs.listTasks(r -> r.cluster("warm"));
+        answers.add(listed);
+        answers.add(ecs.describeTasks(r -> r.cluster("warm").tasks(listed.taskArns())));
+        assertThat(answers.toString()).contains("FARGATE", "awslogs", "tcp", "PRIMARY", "ecs.cpu-architecture");
+        return answers;
+    }
+
+    @Test
+    void aClassThatIsNoModelClassGetsNoReader() {
+        assertThat(MemberReaders.made(String.class)).isNull();
+        assertThat(MemberReaders.made(Task.Builder.class)).isNull();
     }
 
     /** A model object with every member set, to values other than those the readers are made with. */
