@@ -44,6 +44,13 @@ final class MemberReaders {
 
     private static final String READER = Type.internalName(Reader.class);
     private static final String READ_DESCRIPTOR = "(Ljava/lang/Object;[Ljava/lang/Object;)V";
+    /** The readers made, by model class; empty for a class that cannot have one. */
+    private static final ClassValue<Optional<Reader>> MADE = new ClassValue<>() {
+        @Override
+        protected Optional<Reader> computeValue(Class<?> type) {
+            return Optional.ofNullable(make(type));
+        }
+    };
 
     private MemberReaders() {
     }
@@ -100,13 +107,6 @@ final class MemberReaders {
     static Reader made(Class<?> type) {
         return MADE.get(type).orElse(null);
     }
-
-    private static final ClassValue<Optional<Reader>> MADE = new ClassValue<>() {
-        @Override
-        protected Optional<Reader> computeValue(Class<?> type) {
-            return Optional.ofNullable(make(type));
-        }
-    };
 
     private static Reader make(Class<?> type) {
         try {

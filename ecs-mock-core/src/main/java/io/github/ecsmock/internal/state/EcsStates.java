@@ -30,7 +30,10 @@ public final class EcsStates {
         }
     }
 
-    private final Map<Scope, EcsState> states = new ConcurrentHashMap<>();
+    /** Replaced, not cleared, by a reset: a request that raced with it keeps the states it found, and cannot keep them at hand. */
+    private volatile Map<Scope, EcsState> states = new ConcurrentHashMap<>();
+    /** The scope asked for last, and its state. */
+    private volatile Last last;
     private final EcsClock clock;
     private final PageTokens pageTokens = new PageTokens();
     private final long seed;
@@ -48,9 +51,25 @@ public final class EcsStates {
         return faults;
     }
 
+    /**
+     * The state of one account and region, made on its first request. The one asked for last is kept at
+     * hand: nearly every request of a test speaks for the same scope, and the map's lookup (a key made,
+     * hashed and compared) was a fiftieth of answering a RunTask.
+     */
     public EcsState of(String account, String region) {
-        return states.computeIfAbsent(new Scope(account, region),
+        Map<Scope, EcsState> current = states;
+        Last last = this.last;
+        if (last != null && last.states() == current && last.account().equals(account) && last.region().equals(region)) {
+            return last.state();
+        }
+        EcsState state = current.computeIfAbsent(new Scope(account, region),
                 scope -> new EcsState(scope.account(), scope.region(), clock, pageTokens, seed, lifecycleStep, faults));
+        this.last = new Last(current, account, region, state);
+        return state;
+    }
+
+    /** Immutable, so threads that race on it only miss; it names the map it came from, so a reset outdates it. */
+    private record Last(Map<Scope, EcsState> states, String account, String region, EcsState state) {
     }
 
     public List<EcsState> all() {
@@ -58,7 +77,8 @@ public final class EcsStates {
     }
 
     public void reset() {
-        states.clear();
+        states = new ConcurrentHashMap<>();
+        last = null;
     }
 
     public EcsClock clock() {
