@@ -64,7 +64,7 @@ final class MemberReaders {
     static final class ThroughGetters implements Reader {
         private final Function<Object, ?>[] getters;
 
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         ThroughGetters(List<Function<Object, ?>> getters) {
             this.getters = getters.toArray(new Function[0]);
         }
@@ -135,7 +135,7 @@ final class MemberReaders {
                 return direct;
             }
             int[] indexes = rest.stream().mapToInt(Integer::intValue).toArray();
-            @SuppressWarnings("unchecked")
+            @SuppressWarnings({"unchecked", "rawtypes"})
             Function<Object, ?>[] restGetters = rest.stream().map(getters::get).toArray(Function[]::new);
             return new PartlyThroughGetters(direct, indexes, restGetters);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {

@@ -35,6 +35,11 @@ public final class TaskEntry {
                                 Integer cpu, Integer memory, Integer memoryReservation) {
     }
 
+    /** What every task shows the same, made once: the architecture it runs on, and Fargate's 20 GiB of storage. */
+    private static final List<Attribute> ATTRIBUTES = List.of(Attribute.builder().name("ecs.cpu-architecture").value("x86_64").build());
+    private static final EphemeralStorage USUAL_STORAGE = EphemeralStorage.builder().sizeInGiB(20).build();
+    private static final TaskEphemeralStorage USUAL_FARGATE_STORAGE = TaskEphemeralStorage.builder().sizeInGiB(20).build();
+
     final long sequence;
     final String id;
     final String arn;
@@ -270,11 +275,6 @@ public final class TaskEntry {
         }
         return task;
     }
-
-    /** What every task shows the same, made once: the architecture it runs on, and Fargate's 20 GiB of storage. */
-    private static final List<Attribute> ATTRIBUTES = List.of(Attribute.builder().name("ecs.cpu-architecture").value("x86_64").build());
-    private static final EphemeralStorage USUAL_STORAGE = EphemeralStorage.builder().sizeInGiB(20).build();
-    private static final TaskEphemeralStorage USUAL_FARGATE_STORAGE = TaskEphemeralStorage.builder().sizeInGiB(20).build();
 
     private Task build(List<Tag> tags) {
         boolean provisioned = !TaskStatus.PROVISIONING.equals(lastStatus);

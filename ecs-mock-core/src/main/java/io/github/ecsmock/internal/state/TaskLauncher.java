@@ -18,6 +18,8 @@ final class TaskLauncher {
     private static final int DEFAULT_EPHEMERAL_STORAGE_GIB = 20;
 
     private final EcsState state;
+    /** The shape of the task launched last (see {@link Shape}). */
+    private Shape lastShape;
 
     TaskLauncher(EcsState state) {
         this.state = state;
@@ -64,8 +66,6 @@ final class TaskLauncher {
     private record Shape(TaskDefinition definition, TaskOverride given, boolean fargate, TaskOverride overrides,
                          List<ContainerResources> resources, String cpu, String memory, Integer storage, String platformFamily) {
     }
-
-    private Shape lastShape;
 
     private Shape shape(TaskDefinition definition, TaskOverride requested, boolean fargate) {
         Shape last = lastShape;
