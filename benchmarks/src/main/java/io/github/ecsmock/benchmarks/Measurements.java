@@ -104,7 +104,10 @@ public final class Measurements {
      * Milliseconds a fresh JVM takes, as a whole process, to start a test class's mock and answer its
      * injected client's first call; the same for a JVM that only builds that kind of client (their
      * difference is the mock's own share); both again over HTTP; and for a JVM that starts the bare
-     * HTTP floor and makes the same first call to it. See {@link ColdStart}.
+     * HTTP floor and makes the same first call to it. See {@link ColdStart}. Each repetition runs the
+     * five JVMs one after another, and a share is the median of the repetitions' own differences:
+     * this machine's speed drifts over a minute, and medians taken apart, minutes of drift between
+     * them, moved the mock's share by 50 ms from run to run of the same jar.
      */
     public static ColdStarts coldStartMillis(int repetitions) throws IOException, InterruptedException {
         String[] modes = {"client", "mock", "client-http", "mock-http", "floor"};
@@ -114,14 +117,25 @@ public final class Measurements {
                 times[mode][i] = runProcess(modes[mode]);
             }
         }
-        return new ColdStarts(median(times[1]), median(times[0]), median(times[3]), median(times[2]), median(times[4]));
+        double[] share = new double[repetitions];
+        double[] httpShare = new double[repetitions];
+        double[] httpBeyondFloor = new double[repetitions];
+        for (int i = 0; i < repetitions; i++) {
+            share[i] = times[1][i] - times[0][i];
+            httpShare[i] = times[3][i] - times[2][i];
+            httpBeyondFloor[i] = times[3][i] - times[4][i];
+        }
+        return new ColdStarts(median(times[1]), median(times[0]), median(times[3]), median(times[2]), median(times[4]),
+                median(share), median(httpShare), median(httpBeyondFloor));
     }
 
     /**
      * Milliseconds of fresh JVMs: a test class's mock and first call by default (in memory) and the
-     * client alone, the same over HTTP, and the bare HTTP floor's first call.
+     * client alone, the same over HTTP, and the bare HTTP floor's first call; and the medians of the
+     * differences: the mock's share in memory and over HTTP, and the HTTP mock beyond the HTTP floor.
      */
-    public record ColdStarts(double mock, double client, double httpMock, double httpClient, double floor) {
+    public record ColdStarts(double mock, double client, double httpMock, double httpClient, double floor,
+                             double share, double httpShare, double httpBeyondFloor) {
     }
 
     private static double runProcess(String what) throws IOException, InterruptedException {

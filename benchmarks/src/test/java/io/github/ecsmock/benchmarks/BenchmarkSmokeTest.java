@@ -35,6 +35,9 @@ class BenchmarkSmokeTest {
         assertThat(results.cold().httpMock()).isPositive();
         assertThat(results.cold().httpClient()).isPositive();
         assertThat(results.cold().floor()).isPositive();
+        // One pair in the smoke run: its difference is the share.
+        assertThat(results.cold().share()).isEqualTo(results.cold().mock() - results.cold().client());
+        assertThat(results.cold().httpShare()).isEqualTo(results.cold().httpMock() - results.cold().httpClient());
         assertThat(BenchmarkReport.markdown(results)).contains("| DescribeClusters |").contains("## Scale");
     }
 }
