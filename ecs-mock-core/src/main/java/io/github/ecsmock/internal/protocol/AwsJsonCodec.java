@@ -14,13 +14,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
@@ -29,8 +27,6 @@ import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.protocol.MarshallingKnownType;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
-import software.amazon.awssdk.core.util.DefaultSdkAutoConstructList;
-import software.amazon.awssdk.core.util.DefaultSdkAutoConstructMap;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
@@ -49,16 +45,6 @@ public final class AwsJsonCodec {
             .maxNumberLength(64)
             .build();
 
-    /**
-     * How many objects of a class a mock writes through the SDK's getters before it reads them with a
-     * reader made for the class. Making one costs milliseconds, once a JVM, and saves some 60 ns for
-     * each object written (a RunTask answer of ten tasks writes 120): worth it to a mock that answers
-     * thousands of calls, as in a benchmark, never to a test class that makes a few hundred.
-     */
-    static final int WRITES_BEFORE_MADE_READER = 10_000;
-
-    private final int writesBeforeMadeReader;
-
     private final JsonFactory json = JsonFactory.builder().streamReadConstraints(LIMITS).build();
     /**
      * How each builder class is read, by JSON member name, worked out on its first request. A
@@ -71,40 +57,15 @@ public final class AwsJsonCodec {
             return new ReadPlan();
         }
     };
-    /**
-     * How each model class is written, worked out on its first write. A ClassValue rather than a map:
-     * a large answer looks its plan up for every object in it.
-     */
-    private final ClassValue<WritePlan> writePlans = new ClassValue<>() {
-        @Override
-        protected WritePlan computeValue(Class<?> type) {
-            return new WritePlan(type, writesBeforeMadeReader);
-        }
-    };
-
-    /**
-     * Where answers are written: one growing buffer per thread, kept between answers, so that an answer
-     * costs one copy of its bytes rather than a chain of segments allocated, filled and joined anew.
-     */
-    private final ThreadLocal<Writing> writings = ThreadLocal.withInitial(Writing::new);
-    private final ShownObjects shown = new ShownObjects();
-    /**
-     * The timestamp written last and its text. The objects of one answer mostly show one instant (the
-     * tasks a RunTask starts were created, pulled and started at its one operation time), and each
-     * formatting cost a string concatenation. An immutable pair, so threads that race on it only miss.
-     */
-    private LastInstant lastInstant = new LastInstant(Instant.EPOCH, epochSeconds(Instant.EPOCH));
-
-    private record LastInstant(Instant instant, String text) {
-    }
+    private final ModelWriter writer;
 
     public AwsJsonCodec() {
-        this(WRITES_BEFORE_MADE_READER);
+        this(ModelWriter.WRITES_BEFORE_MADE_READER);
     }
 
-    /** A codec that reads a class's members with a made reader once it has written {@code writesBeforeMadeReader} of them. */
+    /** A codec whose writer reads a class's members with a made reader once it has written {@code writesBeforeMadeReader} of them. */
     AwsJsonCodec(int writesBeforeMadeReader) {
-        this.writesBeforeMadeReader = writesBeforeMadeReader;
+        this.writer = new ModelWriter(writesBeforeMadeReader);
     }
 
     /** Filled from the first builder of its class that is read: the SDK lists a class's fields on its instances. */
@@ -137,119 +98,6 @@ public final class AwsJsonCodec {
         }
     }
 
-    /**
-     * Filled from the first object of its class that is written: the SDK lists a class's fields on its
-     * instances. The members are read through their getters until this mock has written the class
-     * {@code hot} times, and from then on by the reader made for the class ({@link MemberReaders}).
-     */
-    private static final class WritePlan {
-        private final Class<?> type;
-        private final int hot;
-        private volatile Member[] members;
-        private volatile MemberReaders.Reader reader;
-        /** Counted without a lock: a lost count only delays the reader a little. */
-        private int writes;
-        private volatile boolean made;
-
-        WritePlan(Class<?> type, int hot) {
-            this.type = type;
-            this.hot = hot;
-        }
-
-        Member[] members(SdkPojo pojo) {
-            Member[] known = members;
-            if (known == null) {
-                synchronized (this) {
-                    known = members;
-                    if (known == null) {
-                        List<SdkField<?>> fields = pojo.sdkFields();
-                        known = fields.stream().map(Member::of).toArray(Member[]::new);
-                        reader = MemberReaders.ofGetters(fields.stream().<Function<Object, ?>>map(field -> SdkGetters.of(field, pojo)).toList());
-                        members = known;
-                    }
-                }
-            }
-            return known;
-        }
-
-        /** The reader of this class's members; call {@link #members} first. */
-        MemberReaders.Reader reader() {
-            if (!made && ++writes >= hot) {
-                MemberReaders.Reader direct = MemberReaders.made(type);
-                if (direct != null) {
-                    reader = direct;
-                }
-                made = true;
-            }
-            return reader;
-        }
-    }
-
-    /**
-     * One member of a model class as it is written, worked out once per class: its JSON name ready to
-     * write (with the comma before it, and without for the first member written), its type, and for
-     * lists and maps how their elements are written. Reading the SDK's traits for every value written
-     * cost more than writing the value.
-     */
-    private record Member(SdkField<?> field, byte[] name, byte[] nameAfterComma, MarshallingKnownType type,
-                          Member element, LastPlan plan) {
-        /**
-         * An SDK list or map that was never set reads as empty but is left out of the JSON. The SDK's one
-         * class of each is compared exactly: an {@code instanceof} of their interface searched every
-         * list's interfaces, a list member at a time.
-         */
-        boolean unsetWhenAutoConstructed(Object value) {
-            return type == MarshallingKnownType.LIST ? value.getClass() == DefaultSdkAutoConstructList.class
-                    : type == MarshallingKnownType.MAP && value.getClass() == DefaultSdkAutoConstructMap.class;
-        }
-
-        static Member of(SdkField<?> field) {
-            MarshallingKnownType type = field.marshallingType().getKnownType();
-            Member element = switch (type) {
-                case LIST -> of(field.getRequiredTrait(ListTrait.class).memberFieldInfo());
-                case MAP -> of(field.getRequiredTrait(MapTrait.class).valueFieldInfo());
-                default -> null;
-            };
-            AnswerWriter name = new AnswerWriter();
-            name.string(field.locationName());
-            name.raw(':');
-            byte[] quoted = name.copyFrom(0);
-            byte[] afterComma = new byte[quoted.length + 1];
-            afterComma[0] = ',';
-            System.arraycopy(quoted, 0, afterComma, 1, quoted.length);
-            return new Member(field, quoted, afterComma, type, element, type == MarshallingKnownType.SDK_POJO ? new LastPlan() : null);
-        }
-    }
-
-    /**
-     * One thread's writing: the answer's bytes, and at each depth of nesting an array the members of
-     * the object written there are read into, kept from answer to answer.
-     */
-    private static final class Writing {
-        final AnswerWriter out = new AnswerWriter();
-        private Object[][] values = new Object[8][];
-
-        Object[] values(int depth, int size) {
-            if (depth >= values.length) {
-                values = Arrays.copyOf(values, Math.max(values.length * 2, depth + 1));
-            }
-            Object[] array = values[depth];
-            if (array == null || array.length < size) {
-                array = new Object[Math.max(size, 16)];
-                values[depth] = array;
-            }
-            return array;
-        }
-    }
-
-    /**
-     * The plan of the class last written through one structure member. A member's values are all of one
-     * model class, so after the first this saves the class-keyed lookup, once for every object written.
-     */
-    private static final class LastPlan {
-        private volatile WritePlan plan;
-    }
-
     /** Reads {@code body} into the builder the supplier gives and builds it. An empty body means {@code {}}. */
     @SuppressWarnings("unchecked")
     public <T> T read(byte[] body, Supplier<? extends SdkPojo> builder) {
@@ -280,59 +128,11 @@ public final class AwsJsonCodec {
     }
 
     /**
-     * Writes any SDK model object as JSON: unset members are left out, timestamps are epoch seconds.
-     * The objects it carries (its structure members, and the structures and strings in its lists) are
-     * written through {@link ShownObjects}: an object written before comes out as the JSON it gave then.
+     * Writes any SDK model object as JSON: unset members are left out, timestamps are epoch seconds
+     * (see {@link ModelWriter}).
      */
     public byte[] write(SdkPojo pojo) {
-        Writing writing = writings.get();
-        writing.out.reset();
-        writeObject(writing, pojo, writePlans.get(pojo.getClass()), 0, true);
-        return writing.out.toByteArrayAndRelease();
-    }
-
-    /** A member of the answer itself: its structure, or the structures and strings of its list, are carried. */
-    private void writeAnswerMember(Writing writing, Member member, Object value) {
-        MarshallingKnownType element = member.element() == null ? null : member.element().type();
-        if (member.type() == MarshallingKnownType.SDK_POJO) {
-            writeCarried(writing, member, value);
-        } else if (member.type() == MarshallingKnownType.LIST
-                && (element == MarshallingKnownType.SDK_POJO || element == MarshallingKnownType.STRING)) {
-            AnswerWriter out = writing.out;
-            out.raw('[');
-            List<?> list = (List<?>) value;
-            boolean first = true;
-            for (int i = 0, size = list.size(); i < size; i++) {
-                Object item = list.get(i);
-                if (item != null) {
-                    if (!first) {
-                        out.raw(',');
-                    }
-                    first = false;
-                    writeCarried(writing, member.element(), item);
-                }
-            }
-            out.raw(']');
-        } else {
-            writeValue(writing, member, value, 1);
-        }
-    }
-
-    /** One object or string an answer carries: copied when kept, kept when written the second time. */
-    private void writeCarried(Writing writing, Member member, Object value) {
-        int hash = ShownObjects.hash(value);
-        byte[] kept = shown.json(value, hash);
-        if (kept != null) {
-            writing.out.raw(kept);
-            return;
-        }
-        if (!shown.seenBefore(hash)) {
-            writeValue(writing, member, value, 1);
-            return;
-        }
-        int from = writing.out.size();
-        writeValue(writing, member, value, 1);
-        shown.keep(value, hash, writing.out.copyFrom(from));
+        return writer.write(pojo);
     }
 
     private void readObject(JsonParser parser, SdkPojo target, MemberPath parent) throws IOException {
@@ -494,42 +294,6 @@ public final class AwsJsonCodec {
         }
     }
 
-    private static void writeDocument(AnswerWriter out, Document document) {
-        if (document.isNull()) {
-            out.ascii("null");
-        } else if (document.isBoolean()) {
-            out.ascii(document.asBoolean() ? "true" : "false");
-        } else if (document.isNumber()) {
-            out.ascii(document.asNumber().stringValue());
-        } else if (document.isString()) {
-            out.string(document.asString());
-        } else if (document.isList()) {
-            out.raw('[');
-            boolean first = true;
-            for (Document item : document.asList()) {
-                if (!first) {
-                    out.raw(',');
-                }
-                first = false;
-                writeDocument(out, item);
-            }
-            out.raw(']');
-        } else {
-            out.raw('{');
-            boolean first = true;
-            for (Map.Entry<String, Document> member : document.asMap().entrySet()) {
-                if (!first) {
-                    out.raw(',');
-                }
-                first = false;
-                out.string(member.getKey());
-                out.raw(':');
-                writeDocument(out, member.getValue());
-            }
-            out.raw('}');
-        }
-    }
-
     /**
      * Epoch seconds as an Instant with millisecond precision, as the SDK keeps them: a finer fraction
      * is cut off; a value beyond what milliseconds in a long can hold is a SerializationException.
@@ -587,122 +351,5 @@ public final class AwsJsonCodec {
             default: text = "Unexpected JSON token where " + wanted + " was expected"; break;
         }
         throw Errors.serialization(text + " (member '" + path + "')");
-    }
-
-    /**
-     * Writes {@code pojo}, nested {@code depth} deep; {@code answer} when it is the answer itself, whose
-     * members are carried. Its members are read into the array of its depth, which the objects it holds,
-     * one level deeper, leave alone, and emptied again so that no answer's objects stay reachable.
-     */
-    private void writeObject(Writing writing, SdkPojo pojo, WritePlan plan, int depth, boolean answer) {
-        Member[] members = plan.members(pojo);
-        Object[] values = writing.values(depth, members.length);
-        plan.reader().read(pojo, values);
-        AnswerWriter out = writing.out;
-        out.raw('{');
-        boolean first = true;
-        for (int i = 0; i < members.length; i++) {
-            Object value = values[i];
-            if (value == null) {
-                continue;
-            }
-            values[i] = null;
-            Member member = members[i];
-            if (member.unsetWhenAutoConstructed(value)) {
-                continue;
-            }
-            out.raw(first ? member.name() : member.nameAfterComma());
-            first = false;
-            if (answer) {
-                writeAnswerMember(writing, member, value);
-            } else {
-                writeValue(writing, member, value, depth + 1);
-            }
-        }
-        out.raw('}');
-    }
-
-    /** Writes a value whose structures, if any, are nested {@code depth} deep. */
-    private void writeValue(Writing writing, Member member, Object value, int depth) {
-        AnswerWriter out = writing.out;
-        switch (member.type()) {
-            case STRING -> out.string((String) value);
-            case BOOLEAN -> out.ascii((Boolean) value ? "true" : "false");
-            case INTEGER, SHORT, BYTE, LONG -> out.number(((Number) value).longValue());
-            case DOUBLE -> decimal(out, (Double) value, Double.toString((Double) value));
-            case FLOAT -> decimal(out, (Float) value, Float.toString((Float) value));
-            case BIG_DECIMAL -> out.ascii(value.toString());
-            case INSTANT -> out.ascii(instantText((Instant) value));
-            case SDK_BYTES -> out.string(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArray()));
-            case LIST -> {
-                out.raw('[');
-                List<?> list = (List<?>) value;
-                boolean first = true;
-                for (int i = 0, size = list.size(); i < size; i++) {
-                    Object item = list.get(i);
-                    if (item != null) {
-                        if (!first) {
-                            out.raw(',');
-                        }
-                        first = false;
-                        writeValue(writing, member.element(), item, depth);
-                    }
-                }
-                out.raw(']');
-            }
-            case MAP -> {
-                out.raw('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-                    if (entry.getValue() != null) {
-                        if (!first) {
-                            out.raw(',');
-                        }
-                        first = false;
-                        out.string(String.valueOf(entry.getKey()));
-                        out.raw(':');
-                        writeValue(writing, member.element(), entry.getValue(), depth);
-                    }
-                }
-                out.raw('}');
-            }
-            case SDK_POJO -> writeObject(writing, (SdkPojo) value, planOf(member.plan(), value), depth, false);
-            case DOCUMENT -> writeDocument(out, (Document) value);
-            default -> throw new IllegalStateException("No JSON form for member " + member.field().memberName());
-        }
-    }
-
-    /** A Double or Float as Java prints it; one that is not finite as a string, since JSON has no such number. */
-    private static void decimal(AnswerWriter out, double value, String text) {
-        if (Double.isFinite(value)) {
-            out.ascii(text);
-        } else {
-            out.string(text);
-        }
-    }
-
-    private WritePlan planOf(LastPlan last, Object value) {
-        WritePlan plan = last.plan;
-        if (plan == null || plan.type != value.getClass()) {
-            plan = writePlans.get(value.getClass());
-            last.plan = plan;
-        }
-        return plan;
-    }
-
-    private String instantText(Instant instant) {
-        LastInstant last = lastInstant;
-        if (!last.instant().equals(instant)) {
-            last = new LastInstant(instant, epochSeconds(instant));
-            lastInstant = last;
-        }
-        return last.text();
-    }
-
-    /** Epoch seconds with a millisecond fraction, as AWS sends them: {@code 1732512345.123}. */
-    static String epochSeconds(Instant instant) {
-        long millis = instant.toEpochMilli();
-        long fraction = Math.floorMod(millis, 1000L);
-        return Math.floorDiv(millis, 1000L) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
     }
 }
