@@ -120,6 +120,25 @@ class TasksTest extends EcsApiTest {
     }
 
     @Test
+    void containersOfOneImageShowOneDigestAndAnImagePinnedToADigestShowsThatDigest() {
+        registerFargateWithSidecar("web");
+        String digest = "sha256:0a399eb16751829e1af26fea27b20c3ec28d7ab1fb72182879dcae1cca21206a";
+        ecs.registerTaskDefinition(r -> r.family("pinned").requiresCompatibilities(Compatibility.FARGATE)
+                .networkMode(NetworkMode.AWSVPC).cpu("256").memory("512")
+                .containerDefinitions(c -> c.name("app").image("public.ecr.aws/nginx/nginx@" + digest)));
+
+        List<Task> tasks = ecs.runTask(fargateTask("web").andThen(r -> r.count(3))).tasks();
+        Task pinned = ecs.runTask(fargateTask("pinned")).tasks().get(0);
+
+        List<String> nginx = tasks.stream().map(task -> task.containers().get(0).imageDigest()).toList();
+        List<String> busybox = tasks.stream().map(task -> task.containers().get(1).imageDigest()).toList();
+        assertThat(nginx).hasSize(3).allMatch(d -> d.matches("sha256:[0-9a-f]{64}")).containsOnly(nginx.get(0));
+        assertThat(busybox).hasSize(3).allMatch(d -> d.matches("sha256:[0-9a-f]{64}")).containsOnly(busybox.get(0));
+        assertThat(nginx.get(0)).isNotEqualTo(busybox.get(0));
+        assertThat(pinned.containers().get(0).imageDigest()).isEqualTo(digest);
+    }
+
+    @Test
     void awsvpcTaskCarriesAnAttachedNetworkInterface() {
         registerFargate("web");
 

@@ -48,7 +48,7 @@ final class DaemonScheduler {
         List<DaemonContainerImage> images = new ArrayList<>();
         for (DaemonContainerDefinition container : spec.definition().containerDefinitions()) {
             images.add(DaemonContainerImage.builder().containerName(container.name()).image(container.image())
-                    .imageDigest("sha256:" + ids.hex(64)).build());
+                    .imageDigest(ImageDigests.of(container.image())).build());
         }
         DaemonRevisionEntry revision = new DaemonRevisionEntry(id,
                 state.arns().daemonRevision(daemon.cluster.name(), daemon.name, id), daemon, spec.definition(),

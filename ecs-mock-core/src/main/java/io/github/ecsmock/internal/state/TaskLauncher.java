@@ -39,7 +39,7 @@ final class TaskLauncher {
             ContainerResources resources = shape.resources().get(i);
             String runtimeId = fargate ? id + "-" + tenDigits(ids.nextInt(Integer.MAX_VALUE)) : ids.hex(64);
             containers[i] = new TaskEntry.ContainerSlot(container.name(), container.image(),
-                    state.arns().container(cluster.name(), id, ids.uuid()), runtimeId, ids.hex("sha256:", 64),
+                    state.arns().container(cluster.name(), id, ids.uuid()), runtimeId, shape.imageDigests().get(i),
                     resources.cpu(), resources.memory(), resources.memoryReservation());
         }
 
@@ -58,13 +58,15 @@ final class TaskLauncher {
 
     /**
      * What a task takes from its definition and overrides alone: the overrides it shows (one for each
-     * container, named), its containers' resources, its size, and on Fargate its storage and platform.
+     * container, named), its containers' resources and image digests, its size, and on Fargate its
+     * storage and platform.
      * The same for every task of one RunTask or one pass of a service's scheduler, so it is worked out
      * for the first and kept while the next task has the same definition and overrides; both are
      * immutable, so the same objects give the same shape.
      */
     private record Shape(TaskDefinition definition, TaskOverride given, boolean fargate, TaskOverride overrides,
-                         List<ContainerResources> resources, String cpu, String memory, Integer storage, String platformFamily) {
+                         List<ContainerResources> resources, List<String> imageDigests, String cpu, String memory,
+                         Integer storage, String platformFamily) {
     }
 
     private Shape shape(TaskDefinition definition, TaskOverride requested, boolean fargate) {
@@ -78,12 +80,14 @@ final class TaskLauncher {
 
         List<ContainerResources> resources = new ArrayList<>();
         List<ContainerOverride> containerOverrides = new ArrayList<>();
+        List<String> imageDigests = new ArrayList<>();
         int cpuSum = 0;
         int memorySum = 0;
         for (ContainerDefinition container : definition.containerDefinitions()) {
             ContainerOverride override = overrideByName.get(container.name());
             ContainerResources held = ContainerResources.of(container, override);
             resources.add(held);
+            imageDigests.add(ImageDigests.of(container.image()));
             cpuSum += held.cpuUnits();
             memorySum += held.memoryHeld();
             containerOverrides.add(override != null ? override : ContainerOverride.builder().name(container.name()).build());
@@ -104,7 +108,8 @@ final class TaskLauncher {
                     : definition.ephemeralStorage() != null ? definition.ephemeralStorage().sizeInGiB()
                     : DEFAULT_EPHEMERAL_STORAGE_GIB;
         }
-        Shape shape = new Shape(definition, requested, fargate, overrides, List.copyOf(resources), cpu, memory, storage, platformFamily);
+        Shape shape = new Shape(definition, requested, fargate, overrides, List.copyOf(resources), List.copyOf(imageDigests), cpu,
+                memory, storage, platformFamily);
         lastShape = shape;
         return shape;
     }
