@@ -135,6 +135,16 @@ public final class AwsJsonCodec {
         return writer.write(pojo);
     }
 
+    /** Writes like {@link #write}, lending the array written in rather than copying it (see {@link ModelWriter#lend}). */
+    ModelWriter.Lent lend(SdkPojo pojo) {
+        return writer.lend(pojo);
+    }
+
+    /** Takes back an array {@link #lend} lent, once nothing reads it. */
+    void giveBack(byte[] array) {
+        writer.giveBack(array);
+    }
+
     private void readObject(JsonParser parser, SdkPojo target, MemberPath parent) throws IOException {
         Map<String, ReadMember> members = readPlans.get(target.getClass()).members(target);
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {

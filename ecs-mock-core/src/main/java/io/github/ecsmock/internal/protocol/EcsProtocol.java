@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ public final class EcsProtocol {
     private final EcsApi api;
     private final EcsStates states;
     private final AwsJsonCodec codec = new AwsJsonCodec();
+    private final Consumer<byte[]> giveBack = codec::giveBack;
     private final JsonFactory json = new JsonFactory();
     private final String defaultAccount;
     private final String defaultRegion;
@@ -67,7 +69,16 @@ public final class EcsProtocol {
 
     /** Answers one request, and records it in the journal. */
     public ProtocolResponse handle(ProtocolRequest http) {
-        return handle(http, true);
+        return handle(http, true, false);
+    }
+
+    /**
+     * Answers like {@link #handle(ProtocolRequest)}, with the body of a successful answer lent rather
+     * than copied (see {@link ProtocolResponse}): for a transport that reads it through
+     * {@link ProtocolResponse#bodyStream()} and closes the stream when done.
+     */
+    public ProtocolResponse handleLent(ProtocolRequest http) {
+        return handle(http, true, true);
     }
 
     /**
@@ -77,11 +88,14 @@ public final class EcsProtocol {
      * call succeed, and one that took a delayNext moved the clock).
      */
     public ProtocolResponse handleUnsigned(ProtocolRequest http) {
-        return handle(http, false);
+        return handle(http, false, false);
     }
 
-    /** {@code fromCaller} is false for the mock's own requests: no signature check, no injected faults. */
-    private ProtocolResponse handle(ProtocolRequest http, boolean fromCaller) {
+    /**
+     * {@code fromCaller} is false for the mock's own requests: no signature check, no injected faults;
+     * {@code lend} lends the body of a successful answer.
+     */
+    private ProtocolResponse handle(ProtocolRequest http, boolean fromCaller, boolean lend) {
         String requestId = newRequestId();
         String target = http.header("X-Amz-Target");
         String operationName = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
@@ -114,7 +128,12 @@ public final class EcsProtocol {
                 }
             }
             SdkPojo answer = operation.invoke(states.of(scope.account(), scope.region()), request);
-            response = new ProtocolResponse(200, requestId, codec.write(answer), null);
+            if (lend) {
+                ModelWriter.Lent body = codec.lend(answer);
+                response = new ProtocolResponse(200, requestId, body.array(), body.length(), null, giveBack);
+            } else {
+                response = new ProtocolResponse(200, requestId, codec.write(answer), null);
+            }
         } catch (EcsError error) {
             LOG.debug("{} answered {}: {}", operationName, error.code(), error.getMessage());
             response = error(requestId, error);

@@ -190,6 +190,30 @@ final class ModelWriter {
         return writing.out.toByteArrayAndRelease();
     }
 
+    /** JSON lent in the array it was written in: its first {@code length} bytes. */
+    record Lent(byte[] array, int length) {
+    }
+
+    /**
+     * Writes like {@link #write}, without copying the answer out of the array it was written in: the
+     * array is lent to the caller, and this thread writes its next answers in another until
+     * {@link #giveBack} returns it. For a transport that hands the bytes on and learns when they have
+     * been read: the copy of a RunTask answer was a tenth of answering it, and the new array it filled
+     * cost the caller's own work afterwards, in a cache the copy had just swept.
+     */
+    Lent lend(SdkPojo pojo) {
+        Writing writing = writings.get();
+        writing.out.reset();
+        writeObject(writing, pojo, writePlans.get(pojo.getClass()), 0, true);
+        int length = writing.out.size();
+        return new Lent(writing.out.lend(), length);
+    }
+
+    /** Takes back an array {@link #lend} lent, once nothing reads it; on any thread, whose next answer it takes. */
+    void giveBack(byte[] array) {
+        writings.get().out.giveBack(array);
+    }
+
     /** A member of the answer itself: its structure, or the structures and strings of its list, are carried. */
     private void writeAnswerMember(Writing writing, Member member, Object value) {
         MarshallingKnownType element = member.element() == null ? null : member.element().type();
@@ -280,7 +304,9 @@ final class ModelWriter {
             }
             out.raw(first ? member.name() : member.nameAfterComma());
             first = false;
-            if (answer) {
+            if (member.type() == MarshallingKnownType.STRING) {
+                out.string((String) value);
+            } else if (answer) {
                 writeAnswerMember(writing, member, value);
             } else {
                 writeValue(writing, member, value, depth + 1);

@@ -59,10 +59,12 @@ public final class InMemoryTransport {
                         byte[] body = request.contentStreamProvider().isPresent()
                                 ? readAll(request.contentStreamProvider().get().newStream(), contentLength(request.httpRequest()))
                                 : new byte[0];
-                        ProtocolResponse response = answer(protocol, request.httpRequest(), body);
+                        // Lent: the SDK reads the body before the call returns to its caller and then closes it.
+                        ProtocolResponse response = body.length > EcsProtocol.MAX_REQUEST_BYTES ? protocol.tooLarge()
+                                : protocol.handleLent(toProtocol(request.httpRequest(), body));
                         return HttpExecuteResponse.builder()
                                 .response(toSdk(response))
-                                .responseBody(AbortableInputStream.create(new ByteArrayInputStream(response.body())))
+                                .responseBody(AbortableInputStream.create(response.bodyStream()))
                                 .build();
                     }
 
@@ -209,7 +211,7 @@ public final class InMemoryTransport {
                 .statusCode(response.status())
                 .putHeader("Content-Type", ProtocolResponse.CONTENT_TYPE)
                 .putHeader("x-amzn-RequestId", response.requestId())
-                .putHeader("Content-Length", String.valueOf(response.body().length))
+                .putHeader("Content-Length", String.valueOf(response.bodyLength()))
                 .build();
     }
 
