@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
  * The rules the state must keep whatever requests it has answered, checked over the whole state:
  * every task and service belongs to a cluster the state holds; the counters kept as tasks move equal
  * a recount; an ACTIVE or DRAINING service has exactly one PRIMARY deployment, PRIMARY first; every
  * task of a deployment is a task of the state, of the service's cluster, and not stopped; a capacity
- * provider and the cluster it is associated with agree; a task's kept answer is current. Used by the
+ * provider and the cluster it is associated with agree; a task's kept answer is current; a family's
+ * latest ACTIVE revision is the one a search finds. Used by the
  * fuzz and stress tests; a violation is a bug in the mock.
  */
 public final class Invariants {
@@ -25,6 +27,14 @@ public final class Invariants {
         List<String> problems = new ArrayList<>();
         Map<String, ClusterEntry> clusters = new HashMap<>();
         state.clusters().inOrder().values().forEach(cluster -> clusters.put(cluster.arn(), cluster));
+
+        for (TaskDefinitionRegistry.Family family : state.taskDefinitions().families().values()) {
+            TaskDefinition kept = state.taskDefinitions().latestActive(family.name()).orElse(null);
+            if (kept != state.taskDefinitions().searchLatestActive(family.name())) {
+                problems.add("family " + family.name() + " names " + (kept == null ? "no revision" : "revision " + kept.revision())
+                        + " its latest ACTIVE one, a search finds another");
+            }
+        }
 
         for (ClusterEntry cluster : clusters.values()) {
             Map<String, int[]> recount = new HashMap<>();

@@ -39,6 +39,12 @@ public final class TaskDefinitionRegistry {
         private int lastRevision;
         private int kept;
         private int active;
+        /**
+         * The highest ACTIVE revision, or null: what a family name alone means, which every RunTask by
+         * family asks. Kept as revisions are stored and removed ({@link Invariants} checks it against a
+         * search of the revisions).
+         */
+        private TaskDefinition latestActive;
 
         Family(String name) {
             this.name = name;
@@ -77,6 +83,11 @@ public final class TaskDefinitionRegistry {
         }
         if (isActive(definition)) {
             family.active++;
+            if (family.latestActive == null || key.revision() >= family.latestActive.revision()) {
+                family.latestActive = definition;
+            }
+        } else if (family.latestActive != null && key.revision() == family.latestActive.revision()) {
+            family.latestActive = searchLatestActive(key.family());
         }
     }
 
@@ -88,6 +99,9 @@ public final class TaskDefinitionRegistry {
             if (isActive(removed)) {
                 family.active--;
             }
+            if (family.latestActive != null && key.revision() == family.latestActive.revision()) {
+                family.latestActive = searchLatestActive(key.family());
+            }
         }
     }
 
@@ -97,12 +111,18 @@ public final class TaskDefinitionRegistry {
 
     /** The highest ACTIVE revision of a family: what a family name alone means. */
     public Optional<TaskDefinition> latestActive(String family) {
+        Family known = families.get(family);
+        return Optional.ofNullable(known == null ? null : known.latestActive);
+    }
+
+    /** The highest ACTIVE revision of a family, searched for among its revisions. */
+    TaskDefinition searchLatestActive(String family) {
         for (TaskDefinition definition : revisionsOf(family).descendingMap().values()) {
             if (isActive(definition)) {
-                return Optional.of(definition);
+                return definition;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     public NavigableMap<Key, TaskDefinition> revisionsOf(String family) {

@@ -1,7 +1,9 @@
 package io.github.ecsmock.internal.state;
 
 import java.time.Instant;
-import java.util.PriorityQueue;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Work scheduled on the mock's clock: a deleted cluster expiring, a task taking its next step. Due
@@ -9,31 +11,42 @@ import java.util.PriorityQueue;
  * requests that a client could observe half-done, and no thread ever sleeps. While a piece of work
  * runs, {@link #current()} is the time it was due, so what it does and schedules happens at that
  * time, however far the clock was advanced at once.
+ *
+ * <p>Work of one time runs in the order it was scheduled, from a queue of its own: most work falls due
+ * at one time (under the immediate lifecycle, every step of every task a RunTask starts), and a queue
+ * ordered by time and then by a counter paid a comparison of times for each step of each task.
  */
 public final class Timeline {
-    private record Due(Instant at, long order, Runnable action) {
-    }
-
-    private final PriorityQueue<Due> queue = new PriorityQueue<>((a, b) -> {
-        int byTime = a.at.compareTo(b.at);
-        return byTime != 0 ? byTime : Long.compare(a.order, b.order);
-    });
-    private long order;
+    private final TreeMap<Instant, ArrayDeque<Runnable>> byTime = new TreeMap<>();
+    private int size;
     private Instant current;
 
     /** Runs {@code action} once the clock reaches {@code when}. */
     public void at(Instant when, Runnable action) {
-        queue.add(new Due(when, order++, action));
+        ArrayDeque<Runnable> due = byTime.get(when);
+        if (due == null) {
+            due = new ArrayDeque<>();
+            byTime.put(when, due);
+        }
+        due.add(action);
+        size++;
     }
 
     /** Runs everything due at or before {@code now}, including work that due work schedules. */
     public void runDue(Instant now) {
         Instant outer = current;
         try {
-            while (!queue.isEmpty() && !queue.peek().at.isAfter(now)) {
-                Due due = queue.poll();
-                current = outer != null && outer.isAfter(due.at) ? outer : due.at;
-                due.action.run();
+            for (Map.Entry<Instant, ArrayDeque<Runnable>> first = byTime.firstEntry();
+                 first != null && !first.getKey().isAfter(now); first = byTime.firstEntry()) {
+                Instant at = first.getKey();
+                ArrayDeque<Runnable> due = first.getValue();
+                Runnable action = due.poll();
+                if (due.isEmpty()) {
+                    byTime.remove(at);
+                }
+                size--;
+                current = outer != null && outer.isAfter(at) ? outer : at;
+                action.run();
             }
         } finally {
             current = outer;
@@ -46,6 +59,6 @@ public final class Timeline {
     }
 
     public int size() {
-        return queue.size();
+        return size;
     }
 }
