@@ -30,9 +30,20 @@ public final class TaskEntry {
                       String privateIpv4Address, String privateDnsName) {
     }
 
-    /** A container of the task: its definition's name and image, and the ids ECS gives it. */
-    public record ContainerSlot(String name, String image, String arn, String runtimeId, String imageDigest,
-                                Integer cpu, Integer memory, Integer memoryReservation) {
+    /** A container of the task: its definition's name and image, the ids ECS gives it, and its size. */
+    public record ContainerSlot(String name, String image, String arn, String runtimeId, String imageDigest, ContainerSize size) {
+    }
+
+    /**
+     * A container's size as the task shows it: cpu units (0 when not given) and memory limits in MiB,
+     * as strings. The same for every task of a launch, so made once for all of them.
+     */
+    record ContainerSize(String cpu, String memory, String memoryReservation) {
+        static ContainerSize of(ContainerResources resources) {
+            return new ContainerSize(String.valueOf(resources.cpuUnits()),
+                    resources.memory() == null ? null : String.valueOf(resources.memory()),
+                    resources.memoryReservation() == null ? null : String.valueOf(resources.memoryReservation()));
+        }
     }
 
     /** What every task shows the same, made once: the architecture it runs on, and Fargate's 20 GiB of storage. */
@@ -325,14 +336,11 @@ public final class TaskEntry {
     }
 
     private Attachment attachment(boolean provisioned) {
-        List<KeyValuePair> details = new ArrayList<>();
-        details.add(pair("subnetId", eni.subnetId()));
-        if (provisioned) {
-            details.add(pair("networkInterfaceId", eni.interfaceId()));
-            details.add(pair("macAddress", eni.macAddress()));
-            details.add(pair("privateDnsName", eni.privateDnsName()));
-            details.add(pair("privateIPv4Address", eni.privateIpv4Address()));
-        }
+        List<KeyValuePair> details = provisioned
+                ? List.of(pair("subnetId", eni.subnetId()), pair("networkInterfaceId", eni.interfaceId()),
+                        pair("macAddress", eni.macAddress()), pair("privateDnsName", eni.privateDnsName()),
+                        pair("privateIPv4Address", eni.privateIpv4Address()))
+                : List.of(pair("subnetId", eni.subnetId()));
         return Attachment.builder()
                 .id(eni.attachmentId())
                 .type("ElasticNetworkInterface")
@@ -374,9 +382,9 @@ public final class TaskEntry {
                             ? List.of(NetworkInterface.builder().attachmentId(eni.attachmentId())
                                     .privateIpv4Address(eni.privateIpv4Address()).build())
                             : List.of())
-                    .cpu(String.valueOf(slot.cpu() == null ? 0 : slot.cpu()))
-                    .memory(slot.memory() == null ? null : String.valueOf(slot.memory()))
-                    .memoryReservation(slot.memoryReservation() == null ? null : String.valueOf(slot.memoryReservation()));
+                    .cpu(slot.size().cpu())
+                    .memory(slot.size().memory())
+                    .memoryReservation(slot.size().memoryReservation());
             if (connectivityAt != null) {
                 container.healthStatus("UNKNOWN");
             }

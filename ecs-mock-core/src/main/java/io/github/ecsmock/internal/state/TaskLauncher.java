@@ -36,11 +36,10 @@ final class TaskLauncher {
         TaskEntry.ContainerSlot[] containers = new TaskEntry.ContainerSlot[definitions.size()];
         for (int i = 0; i < containers.length; i++) {
             ContainerDefinition container = definitions.get(i);
-            ContainerResources resources = shape.resources().get(i);
             String runtimeId = fargate ? id + "-" + tenDigits(ids.nextInt(Integer.MAX_VALUE)) : ids.hex(64);
             containers[i] = new TaskEntry.ContainerSlot(container.name(), container.image(),
                     state.arns().container(cluster.name(), id, ids.uuid()), runtimeId, shape.imageDigests().get(i),
-                    resources.cpu(), resources.memory(), resources.memoryReservation());
+                    shape.sizes().get(i));
         }
 
         TaskEntry.Eni eni = "awsvpc".equals(definition.networkModeAsString()) ? eni(spec) : null;
@@ -58,14 +57,13 @@ final class TaskLauncher {
 
     /**
      * What a task takes from its definition and overrides alone: the overrides it shows (one for each
-     * container, named), its containers' resources and image digests, its size, and on Fargate its
-     * storage and platform.
-     * The same for every task of one RunTask or one pass of a service's scheduler, so it is worked out
-     * for the first and kept while the next task has the same definition and overrides; both are
-     * immutable, so the same objects give the same shape.
+     * container, named), its containers' sizes as shown and image digests, its size, and on Fargate its
+     * storage and platform. The same for every task of one RunTask or one pass of a service's
+     * scheduler, so it is worked out for the first and kept while the next task has the same definition
+     * and overrides; both are immutable, so the same objects give the same shape.
      */
     private record Shape(TaskDefinition definition, TaskOverride given, boolean fargate, TaskOverride overrides,
-                         List<ContainerResources> resources, List<String> imageDigests, String cpu, String memory,
+                         List<TaskEntry.ContainerSize> sizes, List<String> imageDigests, String cpu, String memory,
                          Integer storage, String platformFamily) {
     }
 
@@ -78,15 +76,15 @@ final class TaskLauncher {
         Map<String, ContainerOverride> overrideByName = new HashMap<>();
         given.containerOverrides().forEach(override -> overrideByName.put(override.name(), override));
 
-        List<ContainerResources> resources = new ArrayList<>();
         List<ContainerOverride> containerOverrides = new ArrayList<>();
+        List<TaskEntry.ContainerSize> sizes = new ArrayList<>();
         List<String> imageDigests = new ArrayList<>();
         int cpuSum = 0;
         int memorySum = 0;
         for (ContainerDefinition container : definition.containerDefinitions()) {
             ContainerOverride override = overrideByName.get(container.name());
             ContainerResources held = ContainerResources.of(container, override);
-            resources.add(held);
+            sizes.add(TaskEntry.ContainerSize.of(held));
             imageDigests.add(ImageDigests.of(container.image()));
             cpuSum += held.cpuUnits();
             memorySum += held.memoryHeld();
@@ -108,8 +106,8 @@ final class TaskLauncher {
                     : definition.ephemeralStorage() != null ? definition.ephemeralStorage().sizeInGiB()
                     : DEFAULT_EPHEMERAL_STORAGE_GIB;
         }
-        Shape shape = new Shape(definition, requested, fargate, overrides, List.copyOf(resources), List.copyOf(imageDigests), cpu,
-                memory, storage, platformFamily);
+        Shape shape = new Shape(definition, requested, fargate, overrides, List.copyOf(sizes), List.copyOf(imageDigests), cpu, memory,
+                storage, platformFamily);
         lastShape = shape;
         return shape;
     }

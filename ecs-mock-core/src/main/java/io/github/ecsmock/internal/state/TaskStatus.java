@@ -16,21 +16,28 @@ public final class TaskStatus {
     public static final String DEPROVISIONING = "DEPROVISIONING";
     public static final String STOPPED = "STOPPED";
 
+    private static final List<String> AWSVPC_START = List.of(PROVISIONING, PENDING, ACTIVATING, RUNNING);
+    private static final List<String> START = List.of(PENDING, ACTIVATING, RUNNING);
+    private static final List<String> AWSVPC_STOP_STARTED = List.of(DEACTIVATING, STOPPING, DEPROVISIONING, STOPPED);
+    private static final List<String> STOP_STARTED = List.of(DEACTIVATING, STOPPING, STOPPED);
+    private static final List<String> AWSVPC_STOP = List.of(STOPPING, DEPROVISIONING, STOPPED);
+    private static final List<String> STOP = List.of(STOPPING, STOPPED);
+
     private TaskStatus() {
     }
 
     /** The statuses from launch to RUNNING. */
     static List<String> startPath(boolean awsvpc) {
-        return awsvpc ? List.of(PROVISIONING, PENDING, ACTIVATING, RUNNING) : List.of(PENDING, ACTIVATING, RUNNING);
+        return awsvpc ? AWSVPC_START : START;
     }
 
     /** The statuses from a stop request to STOPPED, for a task that has reached {@code from}. */
     static List<String> stopPath(boolean awsvpc, String from) {
         boolean started = from.equals(ACTIVATING) || from.equals(RUNNING);
         if (started) {
-            return awsvpc ? List.of(DEACTIVATING, STOPPING, DEPROVISIONING, STOPPED) : List.of(DEACTIVATING, STOPPING, STOPPED);
+            return awsvpc ? AWSVPC_STOP_STARTED : STOP_STARTED;
         }
-        return awsvpc ? List.of(STOPPING, DEPROVISIONING, STOPPED) : List.of(STOPPING, STOPPED);
+        return awsvpc ? AWSVPC_STOP : STOP;
     }
 
     /** Whether a task in this status has reached STOPPING or a later status: its containers are being stopped or are. */
