@@ -223,8 +223,8 @@ final class ModelWriter {
      * Writes like {@link #write}, without copying the answer out of the array it was written in: the
      * array is lent to the caller, and this thread writes its next answers in another until
      * {@link #giveBack} returns it. For a transport that hands the bytes on and learns when they have
-     * been read: the copy of a RunTask answer was a tenth of answering it, and the new array it filled
-     * cost the caller's own work afterwards, in a cache the copy had just swept.
+     * been read: copying a RunTask answer of 20 KB out into new memory, and the caller reading it from
+     * there, took some 2 µs of each call.
      */
     Lent lend(SdkPojo pojo) {
         Writing writing = writings.get();

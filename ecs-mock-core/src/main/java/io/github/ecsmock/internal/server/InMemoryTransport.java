@@ -3,7 +3,6 @@ package io.github.ecsmock.internal.server;
 import io.github.ecsmock.internal.protocol.EcsProtocol;
 import io.github.ecsmock.internal.protocol.ProtocolRequest;
 import io.github.ecsmock.internal.protocol.ProtocolResponse;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,8 +59,7 @@ public final class InMemoryTransport {
                                 ? readAll(request.contentStreamProvider().get().newStream(), contentLength(request.httpRequest()))
                                 : new byte[0];
                         // Lent: the SDK reads the body before the call returns to its caller and then closes it.
-                        ProtocolResponse response = body.length > EcsProtocol.MAX_REQUEST_BYTES ? protocol.tooLarge()
-                                : protocol.handleLent(toProtocol(request.httpRequest(), body));
+                        ProtocolResponse response = answer(protocol, request.httpRequest(), body, true);
                         return HttpExecuteResponse.builder()
                                 .response(toSdk(response))
                                 .responseBody(AbortableInputStream.create(response.bodyStream()))
@@ -123,7 +121,7 @@ public final class InMemoryTransport {
                     @Override
                     public void onComplete() {
                         try {
-                            ProtocolResponse response = answer(protocol, request.request(), body.toByteArray());
+                            ProtocolResponse response = answer(protocol, request.request(), body.toByteArray(), false);
                             request.responseHandler().onHeaders(toSdk(response));
                             request.responseHandler().onStream(oneBuffer(response.body()));
                             done.complete(null);
@@ -188,9 +186,16 @@ public final class InMemoryTransport {
                 + "code that closes its client needs one of its own: mock.newClient(Transport.IN_MEMORY).");
     }
 
-    /** The protocol's answer, with the HTTP server's limit on the body, so that both transports refuse alike. */
-    private static ProtocolResponse answer(EcsProtocol protocol, SdkHttpRequest request, byte[] body) {
-        return body.length > EcsProtocol.MAX_REQUEST_BYTES ? protocol.tooLarge() : protocol.handle(toProtocol(request, body));
+    /**
+     * The protocol's answer, with the HTTP server's limit on the body, so that both transports refuse
+     * alike; {@code lent} for a caller that reads the answer from a stream and closes it.
+     */
+    private static ProtocolResponse answer(EcsProtocol protocol, SdkHttpRequest request, byte[] body, boolean lent) {
+        if (body.length > EcsProtocol.MAX_REQUEST_BYTES) {
+            return protocol.tooLarge();
+        }
+        ProtocolRequest asked = toProtocol(request, body);
+        return lent ? protocol.handleLent(asked) : protocol.handle(asked);
     }
 
     private static ProtocolRequest toProtocol(SdkHttpRequest request, byte[] body) {
