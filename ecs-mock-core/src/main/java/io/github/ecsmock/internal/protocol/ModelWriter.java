@@ -196,10 +196,7 @@ final class ModelWriter {
      * written through {@link ShownObjects}: an object written before comes out as the JSON it gave then.
      */
     public byte[] write(SdkPojo pojo) {
-        Writing writing = writings.get();
-        writing.out.reset();
-        writeObject(writing, pojo, writePlans.get(pojo.getClass()), 0, true);
-        return writing.out.toByteArrayAndRelease();
+        return written(pojo).out.toByteArrayAndRelease();
     }
 
     /** The kinds of {@link Member}: see {@link #writeObject}. */
@@ -227,11 +224,17 @@ final class ModelWriter {
      * there, took some 2 µs of each call.
      */
     Lent lend(SdkPojo pojo) {
+        AnswerWriter out = written(pojo).out;
+        int length = out.size();
+        return new Lent(out.lend(), length);
+    }
+
+    /** This thread's writing, with {@code pojo} written as an answer. */
+    private Writing written(SdkPojo pojo) {
         Writing writing = writings.get();
         writing.out.reset();
         writeObject(writing, pojo, writePlans.get(pojo.getClass()), 0, true);
-        int length = writing.out.size();
-        return new Lent(writing.out.lend(), length);
+        return writing;
     }
 
     /** Takes back an array {@link #lend} lent, once nothing reads it; on any thread, whose next answer it takes. */
@@ -325,36 +328,24 @@ final class ModelWriter {
             }
             values[i] = null;
             Member member = members[i];
+            if (member.kind() == Kind.ANY && member.unsetWhenAutoConstructed(value)) {
+                continue;
+            }
+            out.raw(first ? member.name() : member.nameAfterComma());
+            first = false;
             switch (member.kind()) {
-                case Kind.STRING -> {
-                    out.raw(first ? member.name() : member.nameAfterComma());
-                    out.string((String) value);
-                }
+                case Kind.STRING -> out.string((String) value);
                 case Kind.OBJECT -> {
-                    out.raw(first ? member.name() : member.nameAfterComma());
                     if (answer) {
                         writeCarried(writing, member, value);
                     } else {
                         writeObject(writing, (SdkPojo) value, planOf(member.plan(), value), depth + 1, false);
                     }
                 }
-                case Kind.INSTANT -> {
-                    out.raw(first ? member.name() : member.nameAfterComma());
-                    out.ascii(instantText((Instant) value));
-                }
-                case Kind.WHOLE_NUMBER -> {
-                    out.raw(first ? member.name() : member.nameAfterComma());
-                    out.number(((Number) value).longValue());
-                }
-                case Kind.BOOLEAN -> {
-                    out.raw(first ? member.name() : member.nameAfterComma());
-                    out.ascii((Boolean) value ? "true" : "false");
-                }
+                case Kind.INSTANT -> out.ascii(instantText((Instant) value));
+                case Kind.WHOLE_NUMBER -> out.number(((Number) value).longValue());
+                case Kind.BOOLEAN -> out.ascii((Boolean) value ? "true" : "false");
                 default -> {
-                    if (member.unsetWhenAutoConstructed(value)) {
-                        continue;
-                    }
-                    out.raw(first ? member.name() : member.nameAfterComma());
                     if (answer) {
                         writeAnswerMember(writing, member, value);
                     } else {
@@ -362,7 +353,6 @@ final class ModelWriter {
                     }
                 }
             }
-            first = false;
         }
         out.raw('}');
     }
