@@ -36,6 +36,11 @@ final class AnswerWriter {
         return count;
     }
 
+    /** The last byte written; call only after writing one. */
+    byte last() {
+        return bytes[count - 1];
+    }
+
     void raw(char ascii) {
         ensure(1);
         bytes[count++] = (byte) ascii;

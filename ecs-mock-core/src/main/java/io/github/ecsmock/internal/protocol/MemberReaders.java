@@ -26,15 +26,17 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
 /**
  * Reads every member of a model object in one call, for the codec's writer. Through the SDK's
  * {@code SdkField} getters each member costs a call that no JIT can inline (the call site sees every
- * getter of every class): a hundred of them for each task an answer shows, a fifth of writing it.
- * For a class the writer writes often, this makes a small class whose one method calls the model
- * class's own getters in a row, each a plain call the JIT inlines to a field read.
+ * getter of every class), and the writer then looks at each value again to see how to write it. For a
+ * class the writer writes often, this makes a small class whose one method calls the model class's
+ * own getters in a row, each a plain call the JIT inlines to a field read, and hands each value to the
+ * method of a {@link Sink} for its kind of member: straight-line code that knows, for every member,
+ * where it is and what it is.
  *
  * <p>A member's method is the one named as the member ({@code taskArn} for {@code TaskArn},
  * {@code launchTypeAsString} for an enum) that gives back exactly the object its getter gives, on an
- * object of the class built with every member an object of its own. A member no such method reads
- * (one with a default value, or one a later SDK reads differently) is read through its getter; a class
- * that cannot be built or made keeps the getters for all its members.
+ * object of the class built with every member an object of its own. A class with a member no such
+ * method reads (one with a default value, which only requests have, or one a later SDK reads
+ * differently), or that cannot be built or made, gets no reader and is read through its getters.
  */
 final class MemberReaders {
     /** Fills {@code into} with the members of {@code pojo}, in the order of its class's {@code sdkFields()}. */
@@ -42,12 +44,71 @@ final class MemberReaders {
         void read(Object pojo, Object[] into);
     }
 
-    private static final String READER = Type.internalName(Reader.class);
-    private static final String READ_DESCRIPTOR = "(Ljava/lang/Object;[Ljava/lang/Object;)V";
+    /**
+     * Takes the members of one model object from a made reader, each by its index in its class's
+     * {@code sdkFields()} and through the method of its {@link Kind}, set or not (null).
+     */
+    interface Sink {
+        void string(int index, Object value);
+
+        void structure(int index, Object value);
+
+        void instant(int index, Object value);
+
+        void wholeNumber(int index, Object value);
+
+        void bool(int index, Object value);
+
+        void other(int index, Object value);
+    }
+
+    /**
+     * The kinds of member a {@link Sink} tells apart: those an answer holds most (strings, structures,
+     * timestamps, whole numbers, booleans), and the rest. Small numbers rather than an enum, for the
+     * writer's switch over them.
+     */
+    static final class Kind {
+        static final int STRING = 0;
+        static final int STRUCTURE = 1;
+        static final int INSTANT = 2;
+        static final int WHOLE_NUMBER = 3;
+        static final int BOOLEAN = 4;
+        static final int OTHER = 5;
+        /** The {@link Sink} method of each kind, by its number. */
+        private static final List<String> SINK_METHODS = List.of("string", "structure", "instant", "wholeNumber", "bool", "other");
+
+        private Kind() {
+        }
+
+        static int of(MarshallingKnownType type) {
+            return switch (type) {
+                case STRING -> STRING;
+                case SDK_POJO -> STRUCTURE;
+                case INSTANT -> INSTANT;
+                case INTEGER, LONG -> WHOLE_NUMBER;
+                case BOOLEAN -> BOOLEAN;
+                default -> OTHER;
+            };
+        }
+    }
+
+    /**
+     * A made reader: its class, made for one model class, reads every member of an object of it into
+     * the sink. An abstract class rather than an interface: the writer calls it for objects of every
+     * class, and a virtual call through a class's table is cheaper than an interface's search.
+     */
+    abstract static class MadeReader {
+        abstract void read(Object pojo, Sink sink);
+    }
+
+    private static final String MADE_READER = Type.internalName(MadeReader.class);
+    private static final String SINK = Type.internalName(Sink.class);
+    private static final String READ_DESCRIPTOR = "(Ljava/lang/Object;L" + SINK + ";)V";
+    private static final String SINK_DESCRIPTOR = "(ILjava/lang/Object;)V";
     /** The readers made, by model class; empty for a class that cannot have one. */
-    private static final ClassValue<Optional<Reader>> MADE = new ClassValue<>() {
+    private static final ClassValue<Optional<MadeReader>> MADE = new ClassValue<>() {
         @Override
-        protected Optional<Reader> computeValue(Class<?> type) {
+        protected Optional<MadeReader> computeValue(Class<?> type) {
             return Optional.ofNullable(make(type));
         }
     };
@@ -77,38 +138,17 @@ final class MemberReaders {
         }
     }
 
-    /** A made reader and the getters of the members it cannot read. */
-    static final class PartlyThroughGetters implements Reader {
-        private final Reader made;
-        private final int[] indexes;
-        private final Function<Object, ?>[] getters;
-
-        PartlyThroughGetters(Reader made, int[] indexes, Function<Object, ?>[] getters) {
-            this.made = made;
-            this.indexes = indexes;
-            this.getters = getters;
-        }
-
-        @Override
-        public void read(Object pojo, Object[] into) {
-            made.read(pojo, into);
-            for (int i = 0; i < indexes.length; i++) {
-                into[indexes[i]] = getters[i].apply(pojo);
-            }
-        }
-    }
-
     /**
      * The reader made for {@code type}, or null when none can be made and its getters must do. Made once
      * for the JVM, not once per mock: making one costs milliseconds (reflection, a class defined), which
      * every test class's mock paying anew would cost more than it saves. It depends on nothing but the
      * class, so no mock or test can change or see what another made.
      */
-    static Reader made(Class<?> type) {
+    static MadeReader made(Class<?> type) {
         return MADE.get(type).orElse(null);
     }
 
-    private static Reader make(Class<?> type) {
+    private static MadeReader make(Class<?> type) {
         try {
             SdkPojo builder = (SdkPojo) type.getMethod("builder").invoke(null);
             List<SdkField<?>> fields = builder.sdkFields();
@@ -124,20 +164,14 @@ final class MemberReaders {
                 getters.add(SdkGetters.of(field, sample));
             }
             Method[] methods = methodsOf(type, fields, getters, sample);
-            Reader direct = define(type, methods);
-            List<Integer> rest = new ArrayList<>();
+            int[] kinds = new int[fields.size()];
             for (int i = 0; i < methods.length; i++) {
                 if (methods[i] == null) {
-                    rest.add(i);
+                    return null;
                 }
+                kinds[i] = Kind.of(fields.get(i).marshallingType().getKnownType());
             }
-            if (rest.isEmpty()) {
-                return direct;
-            }
-            int[] indexes = rest.stream().mapToInt(Integer::intValue).toArray();
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            Function<Object, ?>[] restGetters = rest.stream().map(getters::get).toArray(Function[]::new);
-            return new PartlyThroughGetters(direct, indexes, restGetters);
+            return define(type, methods, kinds);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return null;
         }
@@ -207,24 +241,24 @@ final class MemberReaders {
         };
     }
 
-    /** Defines the class that calls {@code methods} in a row, skipping nulls, and makes one of it. */
-    private static Reader define(Class<?> type, Method[] methods) throws ReflectiveOperationException {
-        byte[] classFile = classFile(type, methods);
+    /** Defines the class that reads {@code methods} in a row into a sink, and makes one of it. */
+    private static MadeReader define(Class<?> type, Method[] methods, int[] kinds) throws ReflectiveOperationException {
+        byte[] classFile = classFile(type, methods, kinds);
         Class<?> made = MethodHandles.lookup().defineHiddenClass(classFile, true).lookupClass();
-        return (Reader) made.getDeclaredConstructor().newInstance();
+        return (MadeReader) made.getDeclaredConstructor().newInstance();
     }
 
     /**
-     * The class file of a reader: {@code read} casts the object once and stores each getter's result
-     * in its slot. Straight-line code, so the class needs no stack map frames (class file version 52).
+     * The class file of a reader: {@code read} casts the object once, and for each member calls its
+     * method and hands the result, with the member's index, to the sink's method of its kind.
+     * Straight-line code, so the class needs no stack map frames (class file version 52).
      */
-    static byte[] classFile(Class<?> type, Method[] methods) {
+    static byte[] classFile(Class<?> type, Method[] methods, int[] kinds) {
         ConstantPool pool = new ConstantPool();
         int thisClass = pool.type(Type.internalName(MemberReaders.class) + "Generated");
-        int objectClass = pool.type("java/lang/Object");
-        int readerInterface = pool.type(READER);
+        int superClass = pool.type(MADE_READER);
         int modelClass = pool.type(Type.internalName(type));
-        int objectInit = pool.method("java/lang/Object", "<init>", "()V");
+        int superInit = pool.method(MADE_READER, "<init>", "()V");
         int initName = pool.utf8("<init>");
         int initDescriptor = pool.utf8("()V");
         int readName = pool.utf8("read");
@@ -234,10 +268,7 @@ final class MemberReaders {
         Bytes read = new Bytes();
         read.u1(0x2b).u1(0xc0).u2(modelClass).u1(0x4e); // aload_1, checkcast, astore_3
         for (int i = 0; i < methods.length; i++) {
-            if (methods[i] == null) {
-                continue;
-            }
-            read.u1(0x2c); // aload_2
+            read.u1(0x2c); // aload_2: the sink
             if (i <= 5) {
                 read.u1(0x03 + i); // iconst_i
             } else if (i <= 127) {
@@ -248,17 +279,18 @@ final class MemberReaders {
             read.u1(0x2d); // aload_3
             read.u1(0xb6).u2(pool.method(Type.internalName(type), methods[i].getName(),
                     "()" + Type.descriptor(methods[i].getReturnType()))); // invokevirtual
-            read.u1(0x53); // aastore
+            read.u1(0xb9).u2(pool.interfaceMethod(SINK, Kind.SINK_METHODS.get(kinds[i]), SINK_DESCRIPTOR))
+                    .u1(3).u1(0); // invokeinterface, three argument slots with the sink
         }
         read.u1(0xb1); // return
 
-        Bytes init = new Bytes().u1(0x2a).u1(0xb7).u2(objectInit).u1(0xb1); // aload_0, invokespecial, return
+        Bytes init = new Bytes().u1(0x2a).u1(0xb7).u2(superInit).u1(0xb1); // aload_0, invokespecial, return
 
         Bytes file = new Bytes();
         file.u4(0xCAFEBABE).u2(0).u2(52);
         pool.writeTo(file);
-        file.u2(0x0030).u2(thisClass).u2(objectClass); // final, super
-        file.u2(1).u2(readerInterface);
+        file.u2(0x0030).u2(thisClass).u2(superClass); // final, super
+        file.u2(0); // interfaces
         file.u2(0); // fields
         file.u2(2);
         method(file, 0x0001, initName, initDescriptor, code, 1, 1, init);
@@ -304,11 +336,20 @@ final class MemberReaders {
         }
 
         int method(String owner, String name, String descriptor) {
+            return member(10, owner, name, descriptor);
+        }
+
+        int interfaceMethod(String owner, String name, String descriptor) {
+            return member(11, owner, name, descriptor);
+        }
+
+        /** A class's ({@code tag} 10) or an interface's (11) method. */
+        private int member(int tag, String owner, String name, String descriptor) {
             int ownerType = type(owner);
             int nameIndex = utf8(name);
             int descriptorIndex = utf8(descriptor);
             int nameAndType = entry("N" + name + " " + descriptor, out -> out.u1(12).u2(nameIndex).u2(descriptorIndex));
-            return entry("M" + owner + "." + name + descriptor, out -> out.u1(10).u2(ownerType).u2(nameAndType));
+            return entry("M" + tag + owner + "." + name + descriptor, out -> out.u1(tag).u2(ownerType).u2(nameAndType));
         }
 
         private int entry(String key, java.util.function.Consumer<Bytes> writer) {

@@ -1,5 +1,6 @@
 package io.github.ecsmock.internal.protocol;
 
+import io.github.ecsmock.internal.protocol.MemberReaders.Kind;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -48,7 +49,7 @@ final class ModelWriter {
      * Where answers are written: one growing buffer per thread, kept between answers, so that an answer
      * costs one copy of its bytes rather than a chain of segments allocated, filled and joined anew.
      */
-    private final ThreadLocal<Writing> writings = ThreadLocal.withInitial(Writing::new);
+    private final ThreadLocal<Writing> writings = ThreadLocal.withInitial(() -> new Writing(this));
     private final ShownObjects shown = new ShownObjects();
     /**
      * The timestamp written last and its text. The objects of one answer mostly show one instant (the
@@ -68,16 +69,18 @@ final class ModelWriter {
     /**
      * Filled from the first object of its class that is written: the SDK lists a class's fields on its
      * instances. The members are read through their getters until this mock has written the class
-     * {@code hot} times, and from then on by the reader made for the class ({@link MemberReaders}).
+     * {@code hot} times, and from then on, where the class is nested in an answer, by the reader made
+     * for the class ({@link MemberReaders}).
      */
     private static final class WritePlan {
         private final Class<?> type;
         private final int hot;
         private volatile Member[] members;
-        private volatile MemberReaders.Reader reader;
-        /** Counted without a lock: a lost count only delays the reader a little. */
+        private volatile MemberReaders.Reader getters;
+        /** Counted without a lock: a lost count only delays the made reader a little. */
         private int writes;
-        private volatile boolean made;
+        private volatile boolean tried;
+        private volatile MemberReaders.MadeReader made;
 
         WritePlan(Class<?> type, int hot) {
             this.type = type;
@@ -92,7 +95,7 @@ final class ModelWriter {
                     if (known == null) {
                         List<SdkField<?>> fields = pojo.sdkFields();
                         known = fields.stream().map(Member::of).toArray(Member[]::new);
-                        reader = MemberReaders.ofGetters(fields.stream().<Function<Object, ?>>map(field -> SdkGetters.of(field, pojo)).toList());
+                        getters = MemberReaders.ofGetters(fields.stream().<Function<Object, ?>>map(field -> SdkGetters.of(field, pojo)).toList());
                         members = known;
                     }
                 }
@@ -100,16 +103,18 @@ final class ModelWriter {
             return known;
         }
 
-        /** The reader of this class's members; call {@link #members} first. */
-        MemberReaders.Reader reader() {
-            if (!made && ++writes >= hot) {
-                MemberReaders.Reader direct = MemberReaders.made(type);
-                if (direct != null) {
-                    reader = direct;
-                }
-                made = true;
+        /** The reader of this class's members through their getters; call {@link #members} first. */
+        MemberReaders.Reader getters() {
+            return getters;
+        }
+
+        /** The reader made for this class once it has been written {@code hot} times, if it can have one; else null. */
+        MemberReaders.MadeReader made() {
+            if (!tried && ++writes >= hot) {
+                made = MemberReaders.made(type);
+                tried = true;
             }
-            return reader;
+            return made;
         }
     }
 
@@ -117,10 +122,10 @@ final class ModelWriter {
      * One member of a model class as it is written, worked out once per class: its JSON name ready to
      * write (with the comma before it, and without for the first member written), its type, and for
      * lists and maps how their elements are written. Reading the SDK's traits for every value written
-     * cost more than writing the value. Its kind sorts out the members an object writes most (strings,
-     * structures, timestamps, numbers, booleans) in one switch over small numbers, for the rest
-     * {@link #writeValue}: the two switches that took, the second over the SDK's enum, were a
-     * fortieth of writing a RunTask answer.
+     * cost more than writing the value. Its {@link MemberReaders.Kind} sorts out the members an object
+     * writes most (strings, structures, timestamps, numbers, booleans) in one switch over small numbers,
+     * for the rest {@link #writeValue}: the two switches that took, the second over the SDK's enum,
+     * were a fortieth of writing a RunTask answer.
      */
     private record Member(SdkField<?> field, byte[] name, byte[] nameAfterComma, MarshallingKnownType type,
                           int kind, Member element, LastPlan plan) {
@@ -148,26 +153,85 @@ final class ModelWriter {
             byte[] afterComma = new byte[quoted.length + 1];
             afterComma[0] = ',';
             System.arraycopy(quoted, 0, afterComma, 1, quoted.length);
-            int kind = switch (type) {
-                case STRING -> Kind.STRING;
-                case SDK_POJO -> Kind.OBJECT;
-                case INSTANT -> Kind.INSTANT;
-                case INTEGER, LONG -> Kind.WHOLE_NUMBER;
-                case BOOLEAN -> Kind.BOOLEAN;
-                default -> Kind.ANY;
-            };
-            return new Member(field, quoted, afterComma, type, kind, element,
+            return new Member(field, quoted, afterComma, type, Kind.of(type), element,
                     type == MarshallingKnownType.SDK_POJO ? new LastPlan() : null);
         }
     }
 
     /**
      * One thread's writing: the answer's bytes, and at each depth of nesting an array the members of
-     * the object written there are read into, kept from answer to answer.
+     * the object written there are read into, kept from answer to answer. It is also the sink a made
+     * reader hands the members of a nested object to: each member written as it comes, straight from
+     * its getter, without the array.
      */
-    private static final class Writing {
+    private static final class Writing implements MemberReaders.Sink {
         final AnswerWriter out = new AnswerWriter();
+        private final ModelWriter writer;
         private Object[][] values = new Object[8][];
+        /** The members of the object a made reader reads, and how deep it is nested. */
+        private Member[] members;
+        private int depth;
+
+        Writing(ModelWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void string(int index, Object value) {
+            if (value != null) {
+                name(members[index]);
+                out.string((String) value);
+            }
+        }
+
+        @Override
+        public void structure(int index, Object value) {
+            if (value != null) {
+                Member member = members[index];
+                name(member);
+                writer.writeNested(this, member, value, depth + 1);
+            }
+        }
+
+        @Override
+        public void instant(int index, Object value) {
+            if (value != null) {
+                name(members[index]);
+                out.ascii(writer.instantText((Instant) value));
+            }
+        }
+
+        @Override
+        public void wholeNumber(int index, Object value) {
+            if (value != null) {
+                name(members[index]);
+                out.number(((Number) value).longValue());
+            }
+        }
+
+        @Override
+        public void bool(int index, Object value) {
+            if (value != null) {
+                name(members[index]);
+                out.ascii((Boolean) value ? "true" : "false");
+            }
+        }
+
+        @Override
+        public void other(int index, Object value) {
+            if (value != null) {
+                Member member = members[index];
+                if (!member.unsetWhenAutoConstructed(value)) {
+                    name(member);
+                    writer.writeValue(this, member, value, depth + 1);
+                }
+            }
+        }
+
+        /** A member's name, after a comma unless it is the first of its object: no value ends in a brace that opens. */
+        private void name(Member member) {
+            out.raw(out.last() == '{' ? member.name() : member.nameAfterComma());
+        }
 
         Object[] values(int depth, int size) {
             if (depth >= values.length) {
@@ -199,19 +263,6 @@ final class ModelWriter {
         return written(pojo).out.toByteArrayAndRelease();
     }
 
-    /** The kinds of {@link Member}: see {@link #writeObject}. */
-    private static final class Kind {
-        static final int STRING = 0;
-        static final int OBJECT = 1;
-        static final int INSTANT = 2;
-        static final int WHOLE_NUMBER = 3;
-        static final int BOOLEAN = 4;
-        static final int ANY = 5;
-
-        private Kind() {
-        }
-    }
-
     /** JSON lent in the array it was written in: its first {@code length} bytes. */
     record Lent(byte[] array, int length) {
     }
@@ -233,6 +284,8 @@ final class ModelWriter {
     private Writing written(SdkPojo pojo) {
         Writing writing = writings.get();
         writing.out.reset();
+        writing.members = null;
+        writing.depth = 0;
         writeObject(writing, pojo, writePlans.get(pojo.getClass()), 0, true);
         return writing;
     }
@@ -317,7 +370,7 @@ final class ModelWriter {
     private void writeObject(Writing writing, SdkPojo pojo, WritePlan plan, int depth, boolean answer) {
         Member[] members = plan.members(pojo);
         Object[] values = writing.values(depth, members.length);
-        plan.reader().read(pojo, values);
+        plan.getters().read(pojo, values);
         AnswerWriter out = writing.out;
         out.raw('{');
         boolean first = true;
@@ -328,18 +381,18 @@ final class ModelWriter {
             }
             values[i] = null;
             Member member = members[i];
-            if (member.kind() == Kind.ANY && member.unsetWhenAutoConstructed(value)) {
+            if (member.kind() == Kind.OTHER && member.unsetWhenAutoConstructed(value)) {
                 continue;
             }
             out.raw(first ? member.name() : member.nameAfterComma());
             first = false;
             switch (member.kind()) {
                 case Kind.STRING -> out.string((String) value);
-                case Kind.OBJECT -> {
+                case Kind.STRUCTURE -> {
                     if (answer) {
                         writeCarried(writing, member, value);
                     } else {
-                        writeObject(writing, (SdkPojo) value, planOf(member.plan(), value), depth + 1, false);
+                        writeNested(writing, member, value, depth + 1);
                     }
                 }
                 case Kind.INSTANT -> out.ascii(instantText((Instant) value));
@@ -355,6 +408,30 @@ final class ModelWriter {
             }
         }
         out.raw('}');
+    }
+
+    /**
+     * A structure nested {@code depth} deep in the answer: by its class's made reader once it has one,
+     * which hands each member to {@code writing} as a {@link MemberReaders.Sink}.
+     */
+    private void writeNested(Writing writing, Member member, Object value, int depth) {
+        SdkPojo pojo = (SdkPojo) value;
+        WritePlan plan = planOf(member.plan(), value);
+        Member[] members = plan.members(pojo);
+        MemberReaders.MadeReader made = plan.made();
+        if (made == null) {
+            writeObject(writing, pojo, plan, depth, false);
+            return;
+        }
+        Member[] outer = writing.members;
+        int outerDepth = writing.depth;
+        writing.members = members;
+        writing.depth = depth;
+        writing.out.raw('{');
+        made.read(pojo, writing);
+        writing.out.raw('}');
+        writing.members = outer;
+        writing.depth = outerDepth;
     }
 
     /** Writes a value whose structures, if any, are nested {@code depth} deep. */
@@ -386,7 +463,7 @@ final class ModelWriter {
                 }
                 out.raw('}');
             }
-            case SDK_POJO -> writeObject(writing, (SdkPojo) value, planOf(member.plan(), value), depth, false);
+            case SDK_POJO -> writeNested(writing, member, value, depth);
             case DOCUMENT -> writeDocument(out, (Document) value);
             default -> throw new IllegalStateException("No JSON form for member " + member.field().memberName());
         }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import io.github.ecsmock.EcsMock;
@@ -28,6 +27,7 @@ import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
 import software.amazon.awssdk.services.ecs.model.LogDriver;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TransportProtocol;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
@@ -41,39 +41,83 @@ class MemberReadersTest {
     @Test
     void everyModelClassIsReadMemberForMemberAsItsGettersReadIt() throws Exception {
         List<Class<?>> classes = modelClasses();
-        List<String> notDirect = new ArrayList<>();
+        List<String> notMade = new ArrayList<>();
         List<String> withDefaults = new ArrayList<>();
         int members = 0;
         for (Class<?> type : classes) {
             SdkPojo sample = sample(type);
             List<SdkField<?>> fields = sample.sdkFields();
-            List<Function<Object, ?>> getters = new ArrayList<>();
-            for (SdkField<?> field : fields) {
-                getters.add(SdkGetters.of(field, sample));
-            }
-            MemberReaders.Reader reader = MemberReaders.made(type);
-            assertThat(reader).as("reader of %s", type.getSimpleName()).isNotNull();
-            Object[] read = new Object[fields.size()];
-            reader.read(sample, read);
-            for (int i = 0; i < fields.size(); i++) {
-                Object expected = getters.get(i).apply(sample);
-                assertThat(expected).as("%s.%s is set in the sample", type.getSimpleName(), fields.get(i).memberName()).isNotNull();
-                assertThat(read[i]).as("%s.%s", type.getSimpleName(), fields.get(i).memberName()).isSameAs(expected);
-                members++;
-            }
             if (fields.stream().anyMatch(field -> field.getOptionalTrait(DefaultValueTrait.class).isPresent())) {
                 withDefaults.add(type.getSimpleName());
             }
-            if (reader instanceof MemberReaders.PartlyThroughGetters) {
-                notDirect.add(type.getSimpleName());
+            MemberReaders.MadeReader reader = MemberReaders.made(type);
+            if (reader == null) {
+                notMade.add(type.getSimpleName());
+                continue;
+            }
+            Recording read = new Recording();
+            reader.read(sample, read);
+            assertThat(read.indexes).as("members of %s, in order", type.getSimpleName())
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, fields.size()).boxed().toList());
+            for (int i = 0; i < fields.size(); i++) {
+                SdkField<?> field = fields.get(i);
+                Object expected = SdkGetters.of(field, sample).apply(sample);
+                assertThat(expected).as("%s.%s is set in the sample", type.getSimpleName(), field.memberName()).isNotNull();
+                assertThat(read.values.get(i)).as("%s.%s", type.getSimpleName(), field.memberName()).isSameAs(expected);
+                assertThat(read.kinds.get(i)).as("kind of %s.%s", type.getSimpleName(), field.memberName())
+                        .isEqualTo(MemberReaders.Kind.of(field.marshallingType().getKnownType()));
+                members++;
             }
         }
         // Hundreds of classes and their members: the scan found the model, not an empty jar.
         assertThat(classes).hasSizeGreaterThan(300).contains(Task.class);
         assertThat(members).isGreaterThan(1500);
-        // Each is read by a made class, which leaves to the getters only members with a default (an
-        // idempotency token, read through the SDK so that it is made when unset), in requests alone.
-        assertThat(notDirect).isEqualTo(withDefaults).allMatch(name -> name.endsWith("Request"));
+        // Every class has a made reader but those with a member that has a default (an idempotency
+        // token, read through the SDK so that it is made when unset): requests alone, never written.
+        assertThat(notMade).isEqualTo(withDefaults).allMatch(name -> name.endsWith("Request"));
+    }
+
+    /** What a made reader hands its sink: each member's index, kind and value, in the order given. */
+    private static final class Recording implements MemberReaders.Sink {
+        final List<Integer> indexes = new ArrayList<>();
+        final List<Integer> kinds = new ArrayList<>();
+        final List<Object> values = new ArrayList<>();
+
+        private void add(int index, int kind, Object value) {
+            indexes.add(index);
+            kinds.add(kind);
+            values.add(value);
+        }
+
+        @Override
+        public void string(int index, Object value) {
+            add(index, MemberReaders.Kind.STRING, value);
+        }
+
+        @Override
+        public void structure(int index, Object value) {
+            add(index, MemberReaders.Kind.STRUCTURE, value);
+        }
+
+        @Override
+        public void instant(int index, Object value) {
+            add(index, MemberReaders.Kind.INSTANT, value);
+        }
+
+        @Override
+        public void wholeNumber(int index, Object value) {
+            add(index, MemberReaders.Kind.WHOLE_NUMBER, value);
+        }
+
+        @Override
+        public void bool(int index, Object value) {
+            add(index, MemberReaders.Kind.BOOLEAN, value);
+        }
+
+        @Override
+        public void other(int index, Object value) {
+            add(index, MemberReaders.Kind.OTHER, value);
+        }
     }
 
     @Test
@@ -104,6 +148,12 @@ class MemberReadersTest {
                                 "awslogs-group", "/ecs/web", "awslogs-region", "us-east-1", "awslogs-stream-prefix", "web"))))));
         answers.add(ecs.runTask(r -> r.cluster("warm").taskDefinition("web").count(3).launchType(LaunchType.FARGATE)
                 .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0a1b2c3d4e5f60718")))));
+        RunTaskResponse withOverrides = ecs.runTask(r -> r.cluster("warm").taskDefinition("web").count(2).launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0a1b2c3d4e5f60718")))
+                .overrides(o -> o.containerOverrides(c -> c.name("app").environment(e -> e.name("MODE").value("cold")))));
+        assertThat(withOverrides.tasks()).extracting(task -> task.overrides().containerOverrides().get(0).environment().get(0).value())
+                .containsOnly("cold");
+        answers.add(withOverrides);
         answers.add(ecs.createService(r -> r.cluster("warm").serviceName("web").taskDefinition("web").desiredCount(2)
                 .launchType(LaunchType.FARGATE)
                 .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0a1b2c3d4e5f60718")))));
