@@ -128,7 +128,7 @@ final class ModelWriter {
      * were a fortieth of writing a RunTask answer.
      */
     private record Member(SdkField<?> field, byte[] name, byte[] nameAfterComma, MarshallingKnownType type,
-                          int kind, Member element, LastPlan plan) {
+                          int kind, Member element, LastPlan plan, Repeats repeats) {
         /**
          * An SDK list or map that was never set reads as empty but is left out of the JSON. The SDK's one
          * class of each is compared exactly: an {@code instanceof} of their interface searched every
@@ -153,8 +153,10 @@ final class ModelWriter {
             byte[] afterComma = new byte[quoted.length + 1];
             afterComma[0] = ',';
             System.arraycopy(quoted, 0, afterComma, 1, quoted.length);
-            return new Member(field, quoted, afterComma, type, Kind.of(type), element,
-                    type == MarshallingKnownType.SDK_POJO ? new LastPlan() : null);
+            int kind = Kind.of(type);
+            return new Member(field, quoted, afterComma, type, kind, element,
+                    type == MarshallingKnownType.SDK_POJO ? new LastPlan() : null,
+                    kind == Kind.STRUCTURE || kind == Kind.OTHER ? new Repeats() : null);
         }
     }
 
@@ -189,7 +191,7 @@ final class ModelWriter {
             if (value != null) {
                 Member member = members[index];
                 name(member);
-                writer.writeNested(this, member, value, depth + 1);
+                repeatable(member, value);
             }
         }
 
@@ -223,8 +225,27 @@ final class ModelWriter {
                 Member member = members[index];
                 if (!member.unsetWhenAutoConstructed(value)) {
                     name(member);
-                    writer.writeValue(this, member, value, depth + 1);
+                    repeatable(member, value);
                 }
+            }
+        }
+
+        /** A structure, list or map: the JSON it gave last time if it is the object this member wrote twice in a row before. */
+        private void repeatable(Member member, Object value) {
+            Repeats repeats = member.repeats();
+            Kept kept = repeats.kept;
+            if (kept != null && kept.value() == value) {
+                out.raw(kept.json());
+                return;
+            }
+            boolean again = repeats.seen == value;
+            if (!again) {
+                repeats.seen = value;
+            }
+            int from = out.size();
+            writer.writeValue(this, member, value, depth + 1);
+            if (again) {
+                repeats.kept = new Kept(value, out.copyFrom(from));
             }
         }
 
@@ -244,6 +265,22 @@ final class ModelWriter {
             }
             return array;
         }
+    }
+
+    /**
+     * The value a structure, list or map member of a nested object wrote last, and the JSON of the one
+     * it wrote twice in a row. Model objects are immutable, so the same object writes the same JSON;
+     * and the state shows many as the very same object in every answer (a task's attributes, its
+     * storage, the overrides of the tasks of one launch), which are then copied rather than written.
+     * The last value is held strongly, one a member, so that an object is compared by identity alone.
+     * Written without locks: {@code kept} is an immutable pair, and a lost race only costs a miss.
+     */
+    private static final class Repeats {
+        private Object seen;
+        private Kept kept;
+    }
+
+    private record Kept(Object value, byte[] json) {
     }
 
     /**

@@ -134,6 +134,30 @@ class MemberReadersTest {
         }
     }
 
+    @Test
+    void anObjectSharedByTheTasksOfAnAnswerIsWrittenAsItselfNotAsTheOneBeforeIt() {
+        AwsJsonCodec throughGetters = new AwsJsonCodec(Integer.MAX_VALUE);
+        AwsJsonCodec madeReaders = new AwsJsonCodec(1);
+        // As the state shows them: the tasks of one launch hold one overrides object and one list of
+        // attributes, which the writer copies once it has written them twice in a row.
+        List<software.amazon.awssdk.services.ecs.model.Attribute> attributes = List.of(
+                software.amazon.awssdk.services.ecs.model.Attribute.builder().name("ecs.cpu-architecture").value("x86_64").build());
+        for (String mode : List.of("first", "second", "first")) {
+            software.amazon.awssdk.services.ecs.model.TaskOverride overrides = software.amazon.awssdk.services.ecs.model.TaskOverride.builder()
+                    .containerOverrides(c -> c.name("app").environment(e -> e.name("MODE").value(mode))).build();
+            List<Task> tasks = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                tasks.add(Task.builder().taskArn("arn:aws:ecs:us-east-1:123456789012:task/warm/" + mode + i)
+                        .overrides(overrides).attributes(mode.equals("second") ? List.of() : attributes).build());
+            }
+            RunTaskResponse answer = RunTaskResponse.builder().tasks(tasks).build();
+            String expected = new String(throughGetters.write(answer), StandardCharsets.UTF_8);
+
+            assertThat(expected).contains("\"value\":\"" + mode + "\"");
+            assertThat(new String(madeReaders.write(answer), StandardCharsets.UTF_8)).isEqualTo(expected);
+        }
+    }
+
     /** Answers that show tasks, containers, services, deployments, clusters and task definitions. */
     private static List<SdkPojo> answers(EcsClient ecs) {
         List<SdkPojo> answers = new ArrayList<>();
