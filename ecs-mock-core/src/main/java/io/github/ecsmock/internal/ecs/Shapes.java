@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.core.util.SdkAutoConstructList;
-import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+import software.amazon.awssdk.core.util.DefaultSdkAutoConstructList;
+import software.amazon.awssdk.core.util.DefaultSdkAutoConstructMap;
 
 /** Small operations on the SDK's model objects that the operations share. */
 final class Shapes {
@@ -31,7 +31,8 @@ final class Shapes {
      * Copies every member the source has set into the target builder's member of the same name and
      * marshalling type. ECS echoes a request's members into the resource it creates (a task
      * definition, a service) under the same names; copying by the model keeps that true for members
-     * added in later SDK versions.
+     * added in later SDK versions. A list or map never set (the SDK's one class of each, compared
+     * exactly: an {@code instanceof} of their interfaces searched each value's) is not copied.
      */
     static void copySameNamedMembers(SdkPojo source, SdkPojo targetBuilder) {
         PLANS.get(source.getClass())
@@ -59,7 +60,8 @@ final class Shapes {
         void copy(SdkPojo source, SdkPojo targetBuilder) {
             for (int i = 0; i < from.length; i++) {
                 Object value = from[i].getValueOrDefault(source);
-                if (value != null && !(value instanceof SdkAutoConstructList) && !(value instanceof SdkAutoConstructMap)) {
+                if (value != null && value.getClass() != DefaultSdkAutoConstructList.class
+                        && value.getClass() != DefaultSdkAutoConstructMap.class) {
                     into[i].set(targetBuilder, value);
                 }
             }

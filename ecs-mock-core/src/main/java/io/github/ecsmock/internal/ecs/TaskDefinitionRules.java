@@ -167,6 +167,11 @@ final class TaskDefinitionRules {
         }
     }
 
+    /** An image in a private ECR registry; the regex only for names that could be one, as few are. */
+    private static boolean isEcrImage(String image) {
+        return image != null && image.contains(".dkr.ecr") && ECR_IMAGE.matcher(image).matches();
+    }
+
     /**
      * What a definition asks of its containers and volumes that Fargate does not give, in ECS's words,
      * or null: an image from ECR or logs to CloudWatch without an execution role to pull or send them
@@ -176,7 +181,7 @@ final class TaskDefinitionRules {
     static String fargateProblem(RegisterTaskDefinitionRequest request) {
         boolean executionRole = request.executionRoleArn() != null && !request.executionRoleArn().isBlank();
         for (ContainerDefinition container : request.containerDefinitions()) {
-            if (!executionRole && container.image() != null && ECR_IMAGE.matcher(container.image()).matches()) {
+            if (!executionRole && isEcrImage(container.image())) {
                 // jenkinsci/amazon-ecs-plugin#62, hashicorp/terraform-provider-aws#3051
                 return "Fargate requires task definition to have execution role ARN to support ECR images.";
             }
@@ -408,14 +413,15 @@ final class TaskDefinitionRules {
 
     /**
      * What ECS computes as {@code compatibilities}: EC2 always, EXTERNAL unless the definition uses
-     * {@code awsvpc} (ECS Anywhere has no task ENIs), FARGATE when the definition meets Fargate's rules.
+     * {@code awsvpc} (ECS Anywhere has no task ENIs), FARGATE when the definition meets Fargate's rules:
+     * a Fargate size, and no {@link #fargateProblem}, which the caller has worked out already.
      */
-    static List<String> compatibilities(RegisterTaskDefinitionRequest request, Integer cpu, Integer memory) {
+    static List<String> compatibilities(RegisterTaskDefinitionRequest request, Integer cpu, Integer memory, String fargateProblem) {
         boolean awsvpc = "awsvpc".equals(request.networkModeAsString());
         if (!awsvpc) {
             return List.of("EXTERNAL", "EC2");
         }
-        return isFargateSize(cpu, memory) && fargateProblem(request) == null ? List.of("EC2", "FARGATE") : List.of("EC2");
+        return isFargateSize(cpu, memory) && fargateProblem == null ? List.of("EC2", "FARGATE") : List.of("EC2");
     }
 
     /** The agent capabilities a definition needs, as ECS derives them from the features it uses. */

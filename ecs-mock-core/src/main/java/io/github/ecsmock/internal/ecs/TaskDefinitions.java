@@ -50,9 +50,9 @@ public final class TaskDefinitions {
         Integer cpu = TaskDefinitionRules.cpuUnits(request.cpu());
         Integer memory = TaskDefinitionRules.memoryMib(request.memory());
         List<String> requires = request.requiresCompatibilitiesAsStrings();
+        String notOnFargate = TaskDefinitionRules.fargateProblem(request);
         if (requires.contains("FARGATE")) {
             TaskDefinitionRules.checkFargate(networkMode, cpu, memory);
-            String notOnFargate = TaskDefinitionRules.fargateProblem(request);
             if (notOnFargate != null) {
                 throw Errors.client(notOnFargate);
             }
@@ -80,7 +80,7 @@ public final class TaskDefinitions {
                 .placementConstraints(request.hasPlacementConstraints() ? request.placementConstraints() : List.of())
                 .cpu(cpu == null ? null : String.valueOf(cpu))
                 .memory(memory == null ? null : String.valueOf(memory))
-                .compatibilitiesWithStrings(TaskDefinitionRules.compatibilities(request, cpu, memory))
+                .compatibilitiesWithStrings(TaskDefinitionRules.compatibilities(request, cpu, memory, notOnFargate))
                 .requiresAttributes(attributes(TaskDefinitionRules.requiresAttributes(request)))
                 .registeredAt(state.now())
                 .registeredBy(state.arns().callerPrincipal());

@@ -17,8 +17,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.core.util.SdkAutoConstructList;
-import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+import software.amazon.awssdk.core.util.DefaultSdkAutoConstructList;
+import software.amazon.awssdk.core.util.DefaultSdkAutoConstructMap;
 
 /**
  * Checks every request against the ECS API model before it reaches an operation: required members,
@@ -142,8 +142,7 @@ public final class ModelValidator {
         for (Constrained constrained : planOf(shape, value).members()) {
             String member = constrained.member();
             Object memberValue = constrained.getter().apply(value);
-            boolean absent = memberValue == null || memberValue instanceof SdkAutoConstructList
-                    || memberValue instanceof SdkAutoConstructMap || "".equals(memberValue);
+            boolean absent = memberValue == null || isAutoConstructed(memberValue) || "".equals(memberValue);
             if (absent) {
                 if (constrained.required()) {
                     String named = MemberPath.member(path, member).toString();
@@ -157,6 +156,16 @@ public final class ModelValidator {
                 check(operation, constrained.shape(), memberValue, MemberPath.member(path, member));
             }
         }
+    }
+
+    /**
+     * An SDK list or map never set, which reads as empty. The SDK's one class of each is compared
+     * exactly, as the writer does: an {@code instanceof} of their interfaces, for every member checked,
+     * searched each value's interfaces.
+     */
+    private static boolean isAutoConstructed(Object value) {
+        Class<?> type = value.getClass();
+        return type == DefaultSdkAutoConstructList.class || type == DefaultSdkAutoConstructMap.class;
     }
 
     private StructurePlan planOf(Shape shape, SdkPojo value) {
