@@ -142,7 +142,8 @@ class MemberReadersTest {
         // attributes, which the writer copies once it has written them twice in a row.
         List<software.amazon.awssdk.services.ecs.model.Attribute> attributes = List.of(
                 software.amazon.awssdk.services.ecs.model.Attribute.builder().name("ecs.cpu-architecture").value("x86_64").build());
-        for (String mode : List.of("first", "second", "first")) {
+        // The last shows that a string needing escapes is written after its member's name as well.
+        for (String mode : List.of("first", "second", "first", "caf\u00e9 \"au lait\"\n")) {
             software.amazon.awssdk.services.ecs.model.TaskOverride overrides = software.amazon.awssdk.services.ecs.model.TaskOverride.builder()
                     .containerOverrides(c -> c.name("app").environment(e -> e.name("MODE").value(mode))).build();
             List<Task> tasks = new ArrayList<>();
@@ -153,7 +154,7 @@ class MemberReadersTest {
             RunTaskResponse answer = RunTaskResponse.builder().tasks(tasks).build();
             String expected = new String(throughGetters.write(answer), StandardCharsets.UTF_8);
 
-            assertThat(expected).contains("\"value\":\"" + mode + "\"");
+            assertThat(expected).contains("\"value\":\"" + mode.replace("\"", "\\\"").replace("\n", "\\n") + "\"");
             assertThat(new String(madeReaders.write(answer), StandardCharsets.UTF_8)).isEqualTo(expected);
         }
     }
