@@ -71,10 +71,13 @@ final class AnswerWriter {
     @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) drops each char's high byte: exact for ASCII
     void string(String text) {
         int length = text.length();
-        if (!plainAscii(text, length)) {
-            raw('"');
-            escaped(text);
-            return;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                raw('"');
+                escaped(text);
+                return;
+            }
         }
         ensure(length + 2);
         byte[] out = bytes;
@@ -84,56 +87,6 @@ final class AnswerWriter {
         at += length;
         out[at++] = '"';
         count = at;
-    }
-
-    /**
-     * A member's name, ready written with its colon, and a string as {@link #string(String)} writes it:
-     * in one step, with one check for room: the two apart cost some 0.6 µs of a RunTask call.
-     */
-    @SuppressWarnings("deprecation") // as in string(String)
-    void string(byte[] name, String text) {
-        int length = text.length();
-        if (!plainAscii(text, length)) {
-            raw(name);
-            raw('"');
-            escaped(text);
-            return;
-        }
-        ensure(name.length + length + 2);
-        byte[] out = bytes;
-        int at = count;
-        System.arraycopy(name, 0, out, at, name.length);
-        at += name.length;
-        out[at++] = '"';
-        text.getBytes(0, length, out, at);
-        at += length;
-        out[at++] = '"';
-        count = at;
-    }
-
-    /**
-     * The characters copied as they are: printable ASCII but {@code "} and {@code \\}. Looked up rather
-     * than compared four times over: the check runs for every character of every string an answer
-     * holds, and the table took a tenth off it (1 µs of a RunTask call).
-     */
-    private static final boolean[] PLAIN = new boolean[128];
-
-    static {
-        for (char c = 0x20; c < 0x80; c++) {
-            PLAIN[c] = c != '"' && c != '\\';
-        }
-    }
-
-    /** Whether every character of {@code text} is copied as it is (see {@link #PLAIN}). */
-    private static boolean plainAscii(String text, int length) {
-        boolean[] plain = PLAIN;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80 || !plain[c]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A string that needs escapes or more than one byte for a character, after its opening quote. */

@@ -181,9 +181,8 @@ final class ModelWriter {
         @Override
         public void string(int index, Object value) {
             if (value != null) {
-                // Name and value in one step (see AnswerWriter).
-                Member member = members[index];
-                out.string(out.last() == '{' ? member.name() : member.nameAfterComma(), (String) value);
+                name(members[index]);
+                out.string((String) value);
             }
         }
 

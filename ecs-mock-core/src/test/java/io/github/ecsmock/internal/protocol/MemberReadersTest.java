@@ -142,7 +142,7 @@ class MemberReadersTest {
         // attributes, which the writer copies once it has written them twice in a row.
         List<software.amazon.awssdk.services.ecs.model.Attribute> attributes = List.of(
                 software.amazon.awssdk.services.ecs.model.Attribute.builder().name("ecs.cpu-architecture").value("x86_64").build());
-        // The last shows that a string needing escapes is written after its member's name as well.
+        // The last needs escapes, written by the made path as by the getters'.
         for (String mode : List.of("first", "second", "first", "caf\u00e9 \"au lait\"\n")) {
             software.amazon.awssdk.services.ecs.model.TaskOverride overrides = software.amazon.awssdk.services.ecs.model.TaskOverride.builder()
                     .containerOverrides(c -> c.name("app").environment(e -> e.name("MODE").value(mode))).build();
