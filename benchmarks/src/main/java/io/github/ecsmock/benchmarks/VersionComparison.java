@@ -185,7 +185,11 @@ public final class VersionComparison {
         }
     }
 
-    /** One version: a seeded mock and its in-memory client, and the SDK floor answering the mock's bytes. */
+    /**
+     * One version: a seeded mock and its in-memory client, and the SDK floor answering the mock's bytes.
+     * It repeats what {@link PerCallComparison} does in a round rather than call it: it runs inside older
+     * jars, and may use only what they have.
+     */
     public static final class Side implements AutoCloseable {
         private final Operation operation;
         private final EcsMock mock;

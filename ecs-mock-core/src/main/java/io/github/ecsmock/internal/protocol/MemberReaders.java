@@ -39,11 +39,6 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * differently), or that cannot be built or made, gets no reader and is read through its getters.
  */
 final class MemberReaders {
-    /** Fills {@code into} with the members of {@code pojo}, in the order of its class's {@code sdkFields()}. */
-    interface Reader {
-        void read(Object pojo, Object[] into);
-    }
-
     /**
      * Takes the members of one model object from a made reader, each by its index in its class's
      * {@code sdkFields()} and through the method of its {@link Kind}, set or not (null).
@@ -117,12 +112,15 @@ final class MemberReaders {
     }
 
     /** Reads through the SDK's getters: what a class is written with until it has been written often. */
-    static Reader ofGetters(List<Function<Object, ?>> getters) {
+    static ThroughGetters ofGetters(List<Function<Object, ?>> getters) {
         return new ThroughGetters(getters);
     }
 
-    /** The reader of a class that has not been made, or could not be. */
-    static final class ThroughGetters implements Reader {
+    /**
+     * The reader of a class that has not been made, or could not be: fills an array with the members of
+     * an object, in the order of its class's {@code sdkFields()}.
+     */
+    static final class ThroughGetters {
         private final Function<Object, ?>[] getters;
 
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -130,8 +128,7 @@ final class MemberReaders {
             this.getters = getters.toArray(new Function[0]);
         }
 
-        @Override
-        public void read(Object pojo, Object[] into) {
+        void read(Object pojo, Object[] into) {
             for (int i = 0; i < getters.length; i++) {
                 into[i] = getters[i].apply(pojo);
             }

@@ -142,8 +142,7 @@ public final class ModelValidator {
         for (Constrained constrained : planOf(shape, value).members()) {
             String member = constrained.member();
             Object memberValue = constrained.getter().apply(value);
-            boolean absent = memberValue == null || isAutoConstructed(memberValue) || "".equals(memberValue);
-            if (absent) {
+            if (absent(memberValue)) {
                 if (constrained.required()) {
                     String named = MemberPath.member(path, member).toString();
                     if (!("".equals(memberValue) && BlankMembers.mayBeEmpty(operation, named))) {
@@ -159,13 +158,17 @@ public final class ModelValidator {
     }
 
     /**
-     * An SDK list or map never set, which reads as empty. The SDK's one class of each is compared
+     * A member left out of a request: null, an SDK list or map never set (which reads as empty), or an
+     * empty string, which ECS treats as missing. The SDK's one class of each collection is compared
      * exactly, as the writer does: an {@code instanceof} of their interfaces, for every member checked,
      * searched each value's interfaces.
      */
-    private static boolean isAutoConstructed(Object value) {
+    static boolean absent(Object value) {
+        if (value == null) {
+            return true;
+        }
         Class<?> type = value.getClass();
-        return type == DefaultSdkAutoConstructList.class || type == DefaultSdkAutoConstructMap.class;
+        return type == DefaultSdkAutoConstructList.class || type == DefaultSdkAutoConstructMap.class || "".equals(value);
     }
 
     private StructurePlan planOf(Shape shape, SdkPojo value) {

@@ -77,7 +77,7 @@ final class ModelWriter {
         private final Class<?> type;
         private final int hot;
         private volatile Member[] members;
-        private volatile MemberReaders.Reader getters;
+        private volatile MemberReaders.ThroughGetters getters;
         /** Counted without a lock: a lost count only delays the made reader a little. */
         private int writes;
         private volatile boolean tried;
@@ -105,7 +105,7 @@ final class ModelWriter {
         }
 
         /** The reader of this class's members through their getters; call {@link #members} first. */
-        MemberReaders.Reader getters() {
+        MemberReaders.ThroughGetters getters() {
             return getters;
         }
 

@@ -13,8 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.traits.RequiredTrait;
-import software.amazon.awssdk.core.util.SdkAutoConstructList;
-import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
 /**
  * Validation for operations the public model does not have yet (the SDK is newer than it): what the
@@ -41,9 +39,7 @@ final class SdkShapes {
         for (SdkField<?> field : value.sdkFields()) {
             String member = field.locationName();
             Object memberValue = field.getValueOrDefault(value);
-            boolean absent = memberValue == null || memberValue instanceof SdkAutoConstructList
-                    || memberValue instanceof SdkAutoConstructMap || "".equals(memberValue);
-            if (absent) {
+            if (ModelValidator.absent(memberValue)) {
                 if (field.containsTrait(RequiredTrait.class)) {
                     throw path.isEmpty()
                             ? BlankMembers.answer(operation, member).orElseGet(() -> Errors.invalidParameter(member + " can not be blank."))
