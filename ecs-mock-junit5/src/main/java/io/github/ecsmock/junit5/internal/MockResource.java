@@ -4,6 +4,7 @@ import io.github.ecsmock.EcsMock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -16,8 +17,22 @@ import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
  * and shared by the class.
  */
 public final class MockResource implements AutoCloseable {
-    /** Which client: sync or async, and the region and account it acts in. */
+    /**
+     * Which client: sync or async, and the region and account it acts in. Its equality is written out:
+     * a record's generated methods are linked through {@code ObjectMethods} on first use, which cost
+     * a fresh JVM's first test some 15 ms of method-handle set-up before its first call.
+     */
     private record ClientKey(Class<?> type, String region, String account) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ClientKey key && type == key.type && Objects.equals(region, key.region)
+                    && Objects.equals(account, key.account);
+        }
+
+        @Override
+        public int hashCode() {
+            return (type.hashCode() * 31 + Objects.hashCode(region)) * 31 + Objects.hashCode(account);
+        }
     }
 
     private final MockSettings settings;
