@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
 """Derives the request constraints ecs-mock validates from the public ECS API model.
 
-usage: extract-constraints.py MODEL.json > ecs-mock-core/src/main/resources/io/github/ecsmock/internal/protocol/ecs-request-constraints.json
+usage: extract-constraints.py MODEL.json > ecs-mock-core/src/main/resources/io/github/ecsmock/internal/protocol/ecs-request-constraints.txt
 
 Keeps, for every operation's input and every shape reachable from it, only what validation needs:
 the type, required members, member shapes, list/map element shapes, min/max, pattern and enum
 values. Documentation is dropped. Re-run it when the model moves.
+
+One line per entry, its fields separated by tabs, so that the mock can index the file without
+parsing it and read a shape's JSON only when a request first needs it:
+    source <TAB> MODEL file name
+    operation <TAB> name <TAB> input shape
+    shape <TAB> name <TAB> the shape's constraints as one JSON object
 """
 import json
 import sys
@@ -40,9 +46,11 @@ def main(path):
         if "input" in operation:
             operations[name] = operation["input"]["shape"]
             visit(operation["input"]["shape"])
-    json.dump({"source": path.rsplit("/", 1)[-1], "operations": operations,
-               "shapes": dict(sorted(out_shapes.items()))}, sys.stdout, indent=None, separators=(",", ":"), sort_keys=True)
-    sys.stdout.write("\n")
+    lines = ["source\t" + path.rsplit("/", 1)[-1]]
+    lines += ["operation\t%s\t%s" % (name, shape) for name, shape in sorted(operations.items())]
+    lines += ["shape\t%s\t%s" % (name, json.dumps(shape, separators=(",", ":"), sort_keys=True))
+              for name, shape in sorted(out_shapes.items())]
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

@@ -47,6 +47,18 @@ class ModelValidationTest extends EcsApiTest {
     }
 
     @Test
+    void everyShapeOfTheConstraintsFileReads() throws Exception {
+        long shapeLines;
+        try (var in = ModelValidator.class.getResourceAsStream("ecs-request-constraints.txt")) {
+            shapeLines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(line -> line.startsWith("shape\t")).count();
+        }
+
+        assertThat(shapeLines).isGreaterThan(300);
+        assertThat(ModelValidator.load().readAll()).isEqualTo(shapeLines);
+    }
+
+    @Test
     void operationsNewerThanThePublicModelStillHaveTheirEnumsChecked() {
         ModelValidator validator = ModelValidator.load();
 

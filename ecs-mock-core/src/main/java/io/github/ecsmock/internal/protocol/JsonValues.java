@@ -22,7 +22,11 @@ import software.amazon.awssdk.core.SdkPojo;
  */
 public final class JsonValues {
     private static final JsonFactory JSON = new JsonFactory();
-    private static final AwsJsonCodec CODEC = new AwsJsonCodec();
+
+    /** Made when a document first holds a model object: the constraints file, read on a mock's first request, holds none. */
+    private static final class Codec {
+        static final AwsJsonCodec INSTANCE = new AwsJsonCodec();
+    }
 
     private JsonValues() {
     }
@@ -99,7 +103,7 @@ public final class JsonValues {
             }
             out.writeEndArray();
         } else if (value instanceof SdkPojo pojo) {
-            out.writeRawValue(new String(CODEC.write(pojo), java.nio.charset.StandardCharsets.UTF_8));
+            out.writeRawValue(new String(Codec.INSTANCE.write(pojo), java.nio.charset.StandardCharsets.UTF_8));
         } else if (value instanceof Instant instant) {
             out.writeNumber(BigDecimal.valueOf(instant.toEpochMilli(), 3).toPlainString());
         } else if (value instanceof Boolean bool) {
