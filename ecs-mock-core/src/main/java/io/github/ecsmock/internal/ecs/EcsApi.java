@@ -139,48 +139,102 @@ public final class EcsApi {
     }
 
     private final Map<String, Operation> linked = new ConcurrentHashMap<>();
-    private final Clusters clusters;
-    private final TaskDefinitions taskDefinitions;
-    private final Tags tags;
-    private final Services services;
-    private final Tasks tasks;
-    private final ContainerInstances containerInstances;
-    private final Attributes attributes;
-    private final Agent agent;
-    private final ExpressGatewayServices expressGatewayServices;
-    private final Gateways gateways;
-    private final AccountSettings accountSettings;
-    private final CapacityProviders capacityProviders;
-    private final TaskProtection taskProtection;
-    private final EcsExec exec;
-    private final ServiceConnect serviceConnect;
-    private final DaemonTaskDefinitions daemonTaskDefinitions;
-    private final Daemons daemons;
-    private final TaskSets taskSets;
-    private final ServiceDeployments serviceDeployments;
+    private final TagRules tagRules = new TagRules();
+    private final Leniency leniency;
+    /*
+     * Each area is made when an operation of it is first linked (guarded by this), so a mock whose test
+     * calls a few operations loads the classes of those areas only.
+     */
+    private Clusters clusters;
+    private TaskDefinitions taskDefinitions;
+    private Tags tags;
+    private Services services;
+    private Tasks tasks;
+    private ContainerInstances containerInstances;
+    private Attributes attributes;
+    private Agent agent;
+    private ExpressGatewayServices expressGatewayServices;
+    private Gateways gateways;
+    private AccountSettings accountSettings;
+    private CapacityProviders capacityProviders;
+    private TaskProtection taskProtection;
+    private EcsExec exec;
+    private ServiceConnect serviceConnect;
+    private DaemonTaskDefinitions daemonTaskDefinitions;
+    private Daemons daemons;
+    private TaskSets taskSets;
+    private ServiceDeployments serviceDeployments;
 
     public EcsApi(ValidationProfile profile) {
-        TagRules tagRules = new TagRules();
-        Leniency leniency = new Leniency(profile);
-        accountSettings = new AccountSettings();
-        clusters = new Clusters(new ClusterStatistics(), tagRules, accountSettings);
-        taskDefinitions = new TaskDefinitions(tagRules, leniency);
-        tags = new Tags();
-        services = new Services(tagRules, leniency);
-        tasks = new Tasks(tagRules, leniency);
-        containerInstances = new ContainerInstances(tagRules);
-        attributes = new Attributes();
-        agent = new Agent();
-        expressGatewayServices = new ExpressGatewayServices(services, taskDefinitions);
-        gateways = new Gateways(tagRules);
-        capacityProviders = new CapacityProviders(clusters, tagRules);
-        taskProtection = new TaskProtection();
-        exec = new EcsExec();
-        serviceConnect = new ServiceConnect();
-        daemonTaskDefinitions = new DaemonTaskDefinitions(tagRules);
-        daemons = new Daemons(tagRules);
-        taskSets = new TaskSets(tagRules, leniency);
-        serviceDeployments = new ServiceDeployments();
+        leniency = new Leniency(profile);
+    }
+
+    private synchronized Tags tags() {
+        return tags != null ? tags : (tags = new Tags());
+    }
+
+    private synchronized Services services() {
+        return services != null ? services : (services = new Services(tagRules, leniency));
+    }
+
+    private synchronized Tasks tasks() {
+        return tasks != null ? tasks : (tasks = new Tasks(tagRules, leniency));
+    }
+
+    private synchronized ContainerInstances containerInstances() {
+        return containerInstances != null ? containerInstances : (containerInstances = new ContainerInstances(tagRules));
+    }
+
+    private synchronized Attributes attributes() {
+        return attributes != null ? attributes : (attributes = new Attributes());
+    }
+
+    private synchronized Agent agent() {
+        return agent != null ? agent : (agent = new Agent());
+    }
+
+    private synchronized ExpressGatewayServices expressGatewayServices() {
+        return expressGatewayServices != null ? expressGatewayServices : (expressGatewayServices = new ExpressGatewayServices(services(), taskDefinitions()));
+    }
+
+    private synchronized Gateways gateways() {
+        return gateways != null ? gateways : (gateways = new Gateways(tagRules));
+    }
+
+    private synchronized AccountSettings accountSettings() {
+        return accountSettings != null ? accountSettings : (accountSettings = new AccountSettings());
+    }
+
+    private synchronized CapacityProviders capacityProviders() {
+        return capacityProviders != null ? capacityProviders : (capacityProviders = new CapacityProviders(clusters(), tagRules));
+    }
+
+    private synchronized TaskProtection taskProtection() {
+        return taskProtection != null ? taskProtection : (taskProtection = new TaskProtection());
+    }
+
+    private synchronized EcsExec exec() {
+        return exec != null ? exec : (exec = new EcsExec());
+    }
+
+    private synchronized ServiceConnect serviceConnect() {
+        return serviceConnect != null ? serviceConnect : (serviceConnect = new ServiceConnect());
+    }
+
+    private synchronized DaemonTaskDefinitions daemonTaskDefinitions() {
+        return daemonTaskDefinitions != null ? daemonTaskDefinitions : (daemonTaskDefinitions = new DaemonTaskDefinitions(tagRules));
+    }
+
+    private synchronized Daemons daemons() {
+        return daemons != null ? daemons : (daemons = new Daemons(tagRules));
+    }
+
+    private synchronized TaskSets taskSets() {
+        return taskSets != null ? taskSets : (taskSets = new TaskSets(tagRules, leniency));
+    }
+
+    private synchronized ServiceDeployments serviceDeployments() {
+        return serviceDeployments != null ? serviceDeployments : (serviceDeployments = new ServiceDeployments());
     }
 
     /**
@@ -190,111 +244,111 @@ public final class EcsApi {
      */
     private Operation link(String name) {
         return switch (name) {
-            case "CreateCluster" -> make(name, CreateClusterRequest::builder, clusters::createCluster);
-            case "DeleteCluster" -> make(name, DeleteClusterRequest::builder, clusters::deleteCluster);
-            case "DescribeClusters" -> make(name, DescribeClustersRequest::builder, clusters::describeClusters);
-            case "ListClusters" -> make(name, ListClustersRequest::builder, clusters::listClusters);
-            case "UpdateCluster" -> make(name, UpdateClusterRequest::builder, clusters::updateCluster);
-            case "UpdateClusterSettings" -> make(name, UpdateClusterSettingsRequest::builder, clusters::updateClusterSettings);
-            case "PutClusterCapacityProviders" -> make(name, PutClusterCapacityProvidersRequest::builder, capacityProviders::putClusterCapacityProviders);
+            case "CreateCluster" -> make(name, CreateClusterRequest::builder, clusters()::createCluster);
+            case "DeleteCluster" -> make(name, DeleteClusterRequest::builder, clusters()::deleteCluster);
+            case "DescribeClusters" -> make(name, DescribeClustersRequest::builder, clusters()::describeClusters);
+            case "ListClusters" -> make(name, ListClustersRequest::builder, clusters()::listClusters);
+            case "UpdateCluster" -> make(name, UpdateClusterRequest::builder, clusters()::updateCluster);
+            case "UpdateClusterSettings" -> make(name, UpdateClusterSettingsRequest::builder, clusters()::updateClusterSettings);
+            case "PutClusterCapacityProviders" -> make(name, PutClusterCapacityProvidersRequest::builder, capacityProviders()::putClusterCapacityProviders);
 
-            case "CreateCapacityProvider" -> make(name, CreateCapacityProviderRequest::builder, capacityProviders::createCapacityProvider);
-            case "UpdateCapacityProvider" -> make(name, UpdateCapacityProviderRequest::builder, capacityProviders::updateCapacityProvider);
-            case "DeleteCapacityProvider" -> make(name, DeleteCapacityProviderRequest::builder, capacityProviders::deleteCapacityProvider);
-            case "DescribeCapacityProviders" -> make(name, DescribeCapacityProvidersRequest::builder, capacityProviders::describeCapacityProviders);
+            case "CreateCapacityProvider" -> make(name, CreateCapacityProviderRequest::builder, capacityProviders()::createCapacityProvider);
+            case "UpdateCapacityProvider" -> make(name, UpdateCapacityProviderRequest::builder, capacityProviders()::updateCapacityProvider);
+            case "DeleteCapacityProvider" -> make(name, DeleteCapacityProviderRequest::builder, capacityProviders()::deleteCapacityProvider);
+            case "DescribeCapacityProviders" -> make(name, DescribeCapacityProvidersRequest::builder, capacityProviders()::describeCapacityProviders);
 
-            case "RegisterTaskDefinition" -> make(name, RegisterTaskDefinitionRequest::builder, taskDefinitions::registerTaskDefinition);
-            case "DeregisterTaskDefinition" -> make(name, DeregisterTaskDefinitionRequest::builder, taskDefinitions::deregisterTaskDefinition);
-            case "DescribeTaskDefinition" -> make(name, DescribeTaskDefinitionRequest::builder, taskDefinitions::describeTaskDefinition);
-            case "ListTaskDefinitions" -> make(name, ListTaskDefinitionsRequest::builder, taskDefinitions::listTaskDefinitions);
-            case "ListTaskDefinitionFamilies" -> make(name, ListTaskDefinitionFamiliesRequest::builder, taskDefinitions::listTaskDefinitionFamilies);
-            case "DeleteTaskDefinitions" -> make(name, DeleteTaskDefinitionsRequest::builder, taskDefinitions::deleteTaskDefinitions);
+            case "RegisterTaskDefinition" -> make(name, RegisterTaskDefinitionRequest::builder, taskDefinitions()::registerTaskDefinition);
+            case "DeregisterTaskDefinition" -> make(name, DeregisterTaskDefinitionRequest::builder, taskDefinitions()::deregisterTaskDefinition);
+            case "DescribeTaskDefinition" -> make(name, DescribeTaskDefinitionRequest::builder, taskDefinitions()::describeTaskDefinition);
+            case "ListTaskDefinitions" -> make(name, ListTaskDefinitionsRequest::builder, taskDefinitions()::listTaskDefinitions);
+            case "ListTaskDefinitionFamilies" -> make(name, ListTaskDefinitionFamiliesRequest::builder, taskDefinitions()::listTaskDefinitionFamilies);
+            case "DeleteTaskDefinitions" -> make(name, DeleteTaskDefinitionsRequest::builder, taskDefinitions()::deleteTaskDefinitions);
 
-            case "CreateService" -> make(name, CreateServiceRequest::builder, services::createService);
-            case "UpdateService" -> make(name, UpdateServiceRequest::builder, services::updateService);
-            case "DeleteService" -> make(name, DeleteServiceRequest::builder, services::deleteService);
-            case "DescribeServices" -> make(name, DescribeServicesRequest::builder, services::describeServices);
-            case "ListServices" -> make(name, ListServicesRequest::builder, services::listServices);
+            case "CreateService" -> make(name, CreateServiceRequest::builder, services()::createService);
+            case "UpdateService" -> make(name, UpdateServiceRequest::builder, services()::updateService);
+            case "DeleteService" -> make(name, DeleteServiceRequest::builder, services()::deleteService);
+            case "DescribeServices" -> make(name, DescribeServicesRequest::builder, services()::describeServices);
+            case "ListServices" -> make(name, ListServicesRequest::builder, services()::listServices);
 
-            case "CreateTaskSet" -> make(name, CreateTaskSetRequest::builder, taskSets::createTaskSet);
-            case "UpdateTaskSet" -> make(name, UpdateTaskSetRequest::builder, taskSets::updateTaskSet);
-            case "DeleteTaskSet" -> make(name, DeleteTaskSetRequest::builder, taskSets::deleteTaskSet);
-            case "DescribeTaskSets" -> make(name, DescribeTaskSetsRequest::builder, taskSets::describeTaskSets);
-            case "UpdateServicePrimaryTaskSet" -> make(name, UpdateServicePrimaryTaskSetRequest::builder, taskSets::updateServicePrimaryTaskSet);
+            case "CreateTaskSet" -> make(name, CreateTaskSetRequest::builder, taskSets()::createTaskSet);
+            case "UpdateTaskSet" -> make(name, UpdateTaskSetRequest::builder, taskSets()::updateTaskSet);
+            case "DeleteTaskSet" -> make(name, DeleteTaskSetRequest::builder, taskSets()::deleteTaskSet);
+            case "DescribeTaskSets" -> make(name, DescribeTaskSetsRequest::builder, taskSets()::describeTaskSets);
+            case "UpdateServicePrimaryTaskSet" -> make(name, UpdateServicePrimaryTaskSetRequest::builder, taskSets()::updateServicePrimaryTaskSet);
 
-            case "ListServiceDeployments" -> make(name, ListServiceDeploymentsRequest::builder, serviceDeployments::listServiceDeployments);
-            case "DescribeServiceDeployments" -> make(name, DescribeServiceDeploymentsRequest::builder, serviceDeployments::describeServiceDeployments);
-            case "DescribeServiceRevisions" -> make(name, DescribeServiceRevisionsRequest::builder, serviceDeployments::describeServiceRevisions);
-            case "StopServiceDeployment" -> make(name, StopServiceDeploymentRequest::builder, serviceDeployments::stopServiceDeployment);
-            case "ContinueServiceDeployment" -> make(name, ContinueServiceDeploymentRequest::builder, serviceDeployments::continueServiceDeployment);
+            case "ListServiceDeployments" -> make(name, ListServiceDeploymentsRequest::builder, serviceDeployments()::listServiceDeployments);
+            case "DescribeServiceDeployments" -> make(name, DescribeServiceDeploymentsRequest::builder, serviceDeployments()::describeServiceDeployments);
+            case "DescribeServiceRevisions" -> make(name, DescribeServiceRevisionsRequest::builder, serviceDeployments()::describeServiceRevisions);
+            case "StopServiceDeployment" -> make(name, StopServiceDeploymentRequest::builder, serviceDeployments()::stopServiceDeployment);
+            case "ContinueServiceDeployment" -> make(name, ContinueServiceDeploymentRequest::builder, serviceDeployments()::continueServiceDeployment);
 
-            case "RunTask" -> make(name, RunTaskRequest::builder, tasks::runTask);
-            case "StopTask" -> make(name, StopTaskRequest::builder, tasks::stopTask);
-            case "DescribeTasks" -> make(name, DescribeTasksRequest::builder, tasks::describeTasks);
-            case "ListTasks" -> make(name, ListTasksRequest::builder, tasks::listTasks);
+            case "RunTask" -> make(name, RunTaskRequest::builder, tasks()::runTask);
+            case "StopTask" -> make(name, StopTaskRequest::builder, tasks()::stopTask);
+            case "DescribeTasks" -> make(name, DescribeTasksRequest::builder, tasks()::describeTasks);
+            case "ListTasks" -> make(name, ListTasksRequest::builder, tasks()::listTasks);
 
-            case "StartTask" -> make(name, StartTaskRequest::builder, tasks::startTask);
+            case "StartTask" -> make(name, StartTaskRequest::builder, tasks()::startTask);
 
-            case "GetTaskProtection" -> make(name, GetTaskProtectionRequest::builder, taskProtection::getTaskProtection);
-            case "UpdateTaskProtection" -> make(name, UpdateTaskProtectionRequest::builder, taskProtection::updateTaskProtection);
-            case "ExecuteCommand" -> make(name, ExecuteCommandRequest::builder, exec::executeCommand);
-            case "ListServicesByNamespace" -> make(name, ListServicesByNamespaceRequest::builder, serviceConnect::listServicesByNamespace);
+            case "GetTaskProtection" -> make(name, GetTaskProtectionRequest::builder, taskProtection()::getTaskProtection);
+            case "UpdateTaskProtection" -> make(name, UpdateTaskProtectionRequest::builder, taskProtection()::updateTaskProtection);
+            case "ExecuteCommand" -> make(name, ExecuteCommandRequest::builder, exec()::executeCommand);
+            case "ListServicesByNamespace" -> make(name, ListServicesByNamespaceRequest::builder, serviceConnect()::listServicesByNamespace);
 
-            case "RegisterContainerInstance" -> make(name, RegisterContainerInstanceRequest::builder, containerInstances::registerContainerInstance);
-            case "DeregisterContainerInstance" -> make(name, DeregisterContainerInstanceRequest::builder, containerInstances::deregisterContainerInstance);
-            case "DescribeContainerInstances" -> make(name, DescribeContainerInstancesRequest::builder, containerInstances::describeContainerInstances);
-            case "ListContainerInstances" -> make(name, ListContainerInstancesRequest::builder, containerInstances::listContainerInstances);
-            case "UpdateContainerInstancesState" -> make(name, UpdateContainerInstancesStateRequest::builder, containerInstances::updateContainerInstancesState);
-            case "UpdateContainerAgent" -> make(name, UpdateContainerAgentRequest::builder, containerInstances::updateContainerAgent);
+            case "RegisterContainerInstance" -> make(name, RegisterContainerInstanceRequest::builder, containerInstances()::registerContainerInstance);
+            case "DeregisterContainerInstance" -> make(name, DeregisterContainerInstanceRequest::builder, containerInstances()::deregisterContainerInstance);
+            case "DescribeContainerInstances" -> make(name, DescribeContainerInstancesRequest::builder, containerInstances()::describeContainerInstances);
+            case "ListContainerInstances" -> make(name, ListContainerInstancesRequest::builder, containerInstances()::listContainerInstances);
+            case "UpdateContainerInstancesState" -> make(name, UpdateContainerInstancesStateRequest::builder, containerInstances()::updateContainerInstancesState);
+            case "UpdateContainerAgent" -> make(name, UpdateContainerAgentRequest::builder, containerInstances()::updateContainerAgent);
 
-            case "PutAttributes" -> make(name, PutAttributesRequest::builder, attributes::putAttributes);
-            case "DeleteAttributes" -> make(name, DeleteAttributesRequest::builder, attributes::deleteAttributes);
-            case "ListAttributes" -> make(name, ListAttributesRequest::builder, attributes::listAttributes);
+            case "PutAttributes" -> make(name, PutAttributesRequest::builder, attributes()::putAttributes);
+            case "DeleteAttributes" -> make(name, DeleteAttributesRequest::builder, attributes()::deleteAttributes);
+            case "ListAttributes" -> make(name, ListAttributesRequest::builder, attributes()::listAttributes);
 
-            case "DiscoverPollEndpoint" -> make(name, DiscoverPollEndpointRequest::builder, agent::discoverPollEndpoint);
-            case "SubmitTaskStateChange" -> make(name, SubmitTaskStateChangeRequest::builder, agent::submitTaskStateChange);
-            case "SubmitContainerStateChange" -> make(name, SubmitContainerStateChangeRequest::builder, agent::submitContainerStateChange);
-            case "SubmitAttachmentStateChanges" -> make(name, SubmitAttachmentStateChangesRequest::builder, agent::submitAttachmentStateChanges);
+            case "DiscoverPollEndpoint" -> make(name, DiscoverPollEndpointRequest::builder, agent()::discoverPollEndpoint);
+            case "SubmitTaskStateChange" -> make(name, SubmitTaskStateChangeRequest::builder, agent()::submitTaskStateChange);
+            case "SubmitContainerStateChange" -> make(name, SubmitContainerStateChangeRequest::builder, agent()::submitContainerStateChange);
+            case "SubmitAttachmentStateChanges" -> make(name, SubmitAttachmentStateChangesRequest::builder, agent()::submitAttachmentStateChanges);
 
-            case "CreateExpressGatewayService" -> make(name, CreateExpressGatewayServiceRequest::builder, expressGatewayServices::createExpressGatewayService);
-            case "UpdateExpressGatewayService" -> make(name, UpdateExpressGatewayServiceRequest::builder, expressGatewayServices::updateExpressGatewayService);
-            case "DeleteExpressGatewayService" -> make(name, DeleteExpressGatewayServiceRequest::builder, expressGatewayServices::deleteExpressGatewayService);
-            case "DescribeExpressGatewayService" -> make(name, DescribeExpressGatewayServiceRequest::builder, expressGatewayServices::describeExpressGatewayService);
+            case "CreateExpressGatewayService" -> make(name, CreateExpressGatewayServiceRequest::builder, expressGatewayServices()::createExpressGatewayService);
+            case "UpdateExpressGatewayService" -> make(name, UpdateExpressGatewayServiceRequest::builder, expressGatewayServices()::updateExpressGatewayService);
+            case "DeleteExpressGatewayService" -> make(name, DeleteExpressGatewayServiceRequest::builder, expressGatewayServices()::deleteExpressGatewayService);
+            case "DescribeExpressGatewayService" -> make(name, DescribeExpressGatewayServiceRequest::builder, expressGatewayServices()::describeExpressGatewayService);
 
-            case "CreateGateway" -> make(name, CreateGatewayRequest::builder, gateways::createGateway);
-            case "UpdateGateway" -> make(name, UpdateGatewayRequest::builder, gateways::updateGateway);
-            case "DeleteGateway" -> make(name, DeleteGatewayRequest::builder, gateways::deleteGateway);
-            case "DescribeGateway" -> make(name, DescribeGatewayRequest::builder, gateways::describeGateway);
-            case "ListGateways" -> make(name, ListGatewaysRequest::builder, gateways::listGateways);
-            case "AssociateGatewayWithCluster" -> make(name, AssociateGatewayWithClusterRequest::builder, gateways::associateGatewayWithCluster);
-            case "DisassociateGatewayFromCluster" -> make(name, DisassociateGatewayFromClusterRequest::builder, gateways::disassociateGatewayFromCluster);
-            case "ListGatewayClusterAssociations" -> make(name, ListGatewayClusterAssociationsRequest::builder, gateways::listGatewayClusterAssociations);
-            case "DescribeGatewayResources" -> make(name, DescribeGatewayResourcesRequest::builder, gateways::describeGatewayResources);
-            case "DescribeGatewayRoute" -> make(name, DescribeGatewayRouteRequest::builder, gateways::describeGatewayRoute);
-            case "ListGatewayRoutes" -> make(name, ListGatewayRoutesRequest::builder, gateways::listGatewayRoutes);
+            case "CreateGateway" -> make(name, CreateGatewayRequest::builder, gateways()::createGateway);
+            case "UpdateGateway" -> make(name, UpdateGatewayRequest::builder, gateways()::updateGateway);
+            case "DeleteGateway" -> make(name, DeleteGatewayRequest::builder, gateways()::deleteGateway);
+            case "DescribeGateway" -> make(name, DescribeGatewayRequest::builder, gateways()::describeGateway);
+            case "ListGateways" -> make(name, ListGatewaysRequest::builder, gateways()::listGateways);
+            case "AssociateGatewayWithCluster" -> make(name, AssociateGatewayWithClusterRequest::builder, gateways()::associateGatewayWithCluster);
+            case "DisassociateGatewayFromCluster" -> make(name, DisassociateGatewayFromClusterRequest::builder, gateways()::disassociateGatewayFromCluster);
+            case "ListGatewayClusterAssociations" -> make(name, ListGatewayClusterAssociationsRequest::builder, gateways()::listGatewayClusterAssociations);
+            case "DescribeGatewayResources" -> make(name, DescribeGatewayResourcesRequest::builder, gateways()::describeGatewayResources);
+            case "DescribeGatewayRoute" -> make(name, DescribeGatewayRouteRequest::builder, gateways()::describeGatewayRoute);
+            case "ListGatewayRoutes" -> make(name, ListGatewayRoutesRequest::builder, gateways()::listGatewayRoutes);
 
-            case "RegisterDaemonTaskDefinition" -> make(name, RegisterDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions::registerDaemonTaskDefinition);
-            case "DescribeDaemonTaskDefinition" -> make(name, DescribeDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions::describeDaemonTaskDefinition);
-            case "DeleteDaemonTaskDefinition" -> make(name, DeleteDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions::deleteDaemonTaskDefinition);
-            case "ListDaemonTaskDefinitions" -> make(name, ListDaemonTaskDefinitionsRequest::builder, daemonTaskDefinitions::listDaemonTaskDefinitions);
+            case "RegisterDaemonTaskDefinition" -> make(name, RegisterDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions()::registerDaemonTaskDefinition);
+            case "DescribeDaemonTaskDefinition" -> make(name, DescribeDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions()::describeDaemonTaskDefinition);
+            case "DeleteDaemonTaskDefinition" -> make(name, DeleteDaemonTaskDefinitionRequest::builder, daemonTaskDefinitions()::deleteDaemonTaskDefinition);
+            case "ListDaemonTaskDefinitions" -> make(name, ListDaemonTaskDefinitionsRequest::builder, daemonTaskDefinitions()::listDaemonTaskDefinitions);
 
-            case "CreateDaemon" -> make(name, CreateDaemonRequest::builder, daemons::createDaemon);
-            case "UpdateDaemon" -> make(name, UpdateDaemonRequest::builder, daemons::updateDaemon);
-            case "DeleteDaemon" -> make(name, DeleteDaemonRequest::builder, daemons::deleteDaemon);
-            case "DescribeDaemon" -> make(name, DescribeDaemonRequest::builder, daemons::describeDaemon);
-            case "ListDaemons" -> make(name, ListDaemonsRequest::builder, daemons::listDaemons);
-            case "ListDaemonDeployments" -> make(name, ListDaemonDeploymentsRequest::builder, daemons::listDaemonDeployments);
-            case "DescribeDaemonDeployments" -> make(name, DescribeDaemonDeploymentsRequest::builder, daemons::describeDaemonDeployments);
-            case "DescribeDaemonRevisions" -> make(name, DescribeDaemonRevisionsRequest::builder, daemons::describeDaemonRevisions);
+            case "CreateDaemon" -> make(name, CreateDaemonRequest::builder, daemons()::createDaemon);
+            case "UpdateDaemon" -> make(name, UpdateDaemonRequest::builder, daemons()::updateDaemon);
+            case "DeleteDaemon" -> make(name, DeleteDaemonRequest::builder, daemons()::deleteDaemon);
+            case "DescribeDaemon" -> make(name, DescribeDaemonRequest::builder, daemons()::describeDaemon);
+            case "ListDaemons" -> make(name, ListDaemonsRequest::builder, daemons()::listDaemons);
+            case "ListDaemonDeployments" -> make(name, ListDaemonDeploymentsRequest::builder, daemons()::listDaemonDeployments);
+            case "DescribeDaemonDeployments" -> make(name, DescribeDaemonDeploymentsRequest::builder, daemons()::describeDaemonDeployments);
+            case "DescribeDaemonRevisions" -> make(name, DescribeDaemonRevisionsRequest::builder, daemons()::describeDaemonRevisions);
 
-            case "TagResource" -> make(name, TagResourceRequest::builder, tags::tagResource);
-            case "UntagResource" -> make(name, UntagResourceRequest::builder, tags::untagResource);
-            case "ListTagsForResource" -> make(name, ListTagsForResourceRequest::builder, tags::listTagsForResource);
+            case "TagResource" -> make(name, TagResourceRequest::builder, tags()::tagResource);
+            case "UntagResource" -> make(name, UntagResourceRequest::builder, tags()::untagResource);
+            case "ListTagsForResource" -> make(name, ListTagsForResourceRequest::builder, tags()::listTagsForResource);
 
-            case "PutAccountSetting" -> make(name, PutAccountSettingRequest::builder, accountSettings::putAccountSetting);
-            case "PutAccountSettingDefault" -> make(name, PutAccountSettingDefaultRequest::builder, accountSettings::putAccountSettingDefault);
-            case "DeleteAccountSetting" -> make(name, DeleteAccountSettingRequest::builder, accountSettings::deleteAccountSetting);
-            case "ListAccountSettings" -> make(name, ListAccountSettingsRequest::builder, accountSettings::listAccountSettings);
+            case "PutAccountSetting" -> make(name, PutAccountSettingRequest::builder, accountSettings()::putAccountSetting);
+            case "PutAccountSettingDefault" -> make(name, PutAccountSettingDefaultRequest::builder, accountSettings()::putAccountSettingDefault);
+            case "DeleteAccountSetting" -> make(name, DeleteAccountSettingRequest::builder, accountSettings()::deleteAccountSetting);
+            case "ListAccountSettings" -> make(name, ListAccountSettingsRequest::builder, accountSettings()::listAccountSettings);
             default -> null;
         };
     }
@@ -323,11 +377,11 @@ public final class EcsApi {
         return Collections.unmodifiableMap(all);
     }
 
-    public Clusters clusters() {
-        return clusters;
+    public synchronized Clusters clusters() {
+        return clusters != null ? clusters : (clusters = new Clusters(new ClusterStatistics(), tagRules, accountSettings()));
     }
 
-    public TaskDefinitions taskDefinitions() {
-        return taskDefinitions;
+    public synchronized TaskDefinitions taskDefinitions() {
+        return taskDefinitions != null ? taskDefinitions : (taskDefinitions = new TaskDefinitions(tagRules, leniency));
     }
 }
