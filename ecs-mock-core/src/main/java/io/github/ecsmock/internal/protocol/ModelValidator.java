@@ -49,7 +49,7 @@ public final class ModelValidator {
     }
 
     /** What the model says of one shape; only the parts validation needs. */
-    private record Shape(Kind kind, Set<String> required, Map<String, String> members, String element,
+    private record Shape(Kind kind, Set<String> required, Map<String, String> members, Shape element,
                          Long min, Long max, Pattern pattern, List<String> values, boolean constrains) {
         /** Whether a value of this shape can break a constraint, its own or one of what it holds. */
         static boolean constrains(Kind kind, Long min, Long max, Pattern pattern, List<String> values) {
@@ -134,14 +134,25 @@ public final class ModelValidator {
         }
     }
 
-    /** The shape of this name, read on first use; null for a name the model does not constrain. */
+    /**
+     * The shape of this name, read on first use; null for a name the model does not constrain. A list's
+     * or map's element is read with it (structures' members are looked up once per class, in
+     * {@link #planOf}), so checking a list's values looks nothing up by name.
+     */
     private Shape shape(String name) {
-        Shape known = shapes.get(name);
+        Shape known = name == null ? null : shapes.get(name);
         if (known != null || name == null) {
             return known;
         }
         String json = unread.get(name);
-        return json == null ? null : shapes.computeIfAbsent(name, unused -> parse(json));
+        if (json == null) {
+            return null;
+        }
+        // Not computeIfAbsent: reading a list reads its element, a second update of the map. Threads
+        // that race read the shape twice and all keep the first one stored, as plans compare shapes by identity.
+        Shape read = parse(json);
+        Shape raced = shapes.putIfAbsent(name, read);
+        return raced != null ? raced : read;
     }
 
     /** Every shape of the model read, for a test to find a line that does not read. Returns how many there are. */
@@ -249,7 +260,7 @@ public final class ModelValidator {
             case LIST -> {
                 List<?> list = (List<?>) value;
                 size(shape, list.size(), path);
-                Shape element = shape(shape.element());
+                Shape element = shape.element();
                 if (element == null || !element.constrains()) {
                     return;
                 }
@@ -260,7 +271,7 @@ public final class ModelValidator {
                 }
             }
             case MAP -> {
-                Shape element = shape(shape.element());
+                Shape element = shape.element();
                 if (element == null || !element.constrains()) {
                     return;
                 }
@@ -315,7 +326,7 @@ public final class ModelValidator {
     }
 
     @SuppressWarnings("unchecked")
-    private static Shape parse(String json) {
+    private Shape parse(String json) {
         Map<String, Object> raw = (Map<String, Object>) JsonValues.read(json.getBytes(StandardCharsets.UTF_8));
         String type = (String) raw.get("type");
         String element = (String) (raw.containsKey("member") && !"structure".equals(type) ? raw.get("member") : raw.get("value"));
@@ -328,7 +339,7 @@ public final class ModelValidator {
         Pattern compiled = pattern == null ? null : Pattern.compile(pattern);
         List<String> values = raw.get("enum") == null ? null : List.copyOf((List<String>) (List<?>) raw.get("enum"));
         Kind kind = Kind.of(type);
-        return new Shape(kind, Set.copyOf(required), members, element, min, max, compiled, values,
+        return new Shape(kind, Set.copyOf(required), members, shape(element), min, max, compiled, values,
                 Shape.constrains(kind, min, max, compiled, values));
     }
 }
