@@ -113,8 +113,10 @@ class TasksTest extends EcsApiTest {
             assertThat(container.lastStatus()).isEqualTo("RUNNING");
             assertThat(container.exitCode()).isNull();
             assertThat(container.networkBindings()).isEmpty();
+            assertThat(container.runtimeId()).matches(taskId + "-[0-9]{10}");
         });
         assertThat(task.containers()).extracting(Container::containerArn).doesNotHaveDuplicates();
+        assertThat(task.containers()).extracting(Container::runtimeId).doesNotHaveDuplicates();
         assertThat(task.overrides().containerOverrides()).containsExactly(
                 ContainerOverride.builder().name("app").build(), ContainerOverride.builder().name("sidecar").build());
     }

@@ -46,7 +46,8 @@ public final class DaemonRegistry {
     }
 
     DaemonEntry ofTask(TaskEntry task) {
-        return byTask.get(task);
+        // Every task's every transition asks; without daemons the identity hash need not be made.
+        return byTask.isEmpty() ? null : byTask.get(task);
     }
 
     public Optional<DaemonEntry> byArn(String arn) {

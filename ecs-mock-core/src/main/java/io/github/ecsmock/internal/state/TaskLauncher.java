@@ -1,5 +1,6 @@
 package io.github.ecsmock.internal.state;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ final class TaskLauncher {
         TaskEntry.ContainerSlot[] containers = new TaskEntry.ContainerSlot[definitions.size()];
         for (int i = 0; i < containers.length; i++) {
             ContainerDefinition container = definitions.get(i);
-            String runtimeId = fargate ? id + "-" + tenDigits(ids.nextInt(Integer.MAX_VALUE)) : ids.hex(64);
+            String runtimeId = fargate ? fargateRuntimeId(id, ids.nextInt(Integer.MAX_VALUE)) : ids.hex(64);
             containers[i] = new TaskEntry.ContainerSlot(container.name(), container.image(),
                     state.arns().container(cluster.name(), id, ids.uuid()), runtimeId, shape.imageDigests().get(i),
                     shape.sizes().get(i));
@@ -126,8 +127,20 @@ final class TaskLauncher {
     }
 
     /** A Fargate container's runtime id ends in ten digits, zero-padded (String.format costs more than the launch). */
-    private static String tenDigits(int value) {
-        String digits = Integer.toString(value);
-        return "0000000000".substring(digits.length()) + digits;
+    /**
+     * A Fargate container's runtime id: its task's id, a dash and ten decimal digits, zero-padded. Made
+     * in one array: as a concatenation of a padded string it was a fiftieth of a RunTask's own time.
+     */
+    static String fargateRuntimeId(String taskId, int value) {
+        byte[] text = new byte[taskId.length() + 11];
+        for (int i = 0; i < taskId.length(); i++) {
+            text[i] = (byte) taskId.charAt(i);
+        }
+        text[taskId.length()] = '-';
+        for (int at = text.length - 1; at > taskId.length(); at--) {
+            text[at] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        return new String(text, StandardCharsets.ISO_8859_1);
     }
 }
