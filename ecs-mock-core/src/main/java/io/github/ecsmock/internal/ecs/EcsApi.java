@@ -194,7 +194,8 @@ public final class EcsApi {
     }
 
     private synchronized ExpressGatewayServices expressGatewayServices() {
-        return expressGatewayServices != null ? expressGatewayServices : (expressGatewayServices = new ExpressGatewayServices(services(), taskDefinitions()));
+        return expressGatewayServices != null ? expressGatewayServices
+                : (expressGatewayServices = new ExpressGatewayServices(services(), taskDefinitions()));
     }
 
     private synchronized Gateways gateways() {

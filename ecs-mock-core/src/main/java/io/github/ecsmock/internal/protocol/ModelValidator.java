@@ -140,8 +140,11 @@ public final class ModelValidator {
      * {@link #planOf}), so checking a list's values looks nothing up by name.
      */
     private Shape shape(String name) {
-        Shape known = name == null ? null : shapes.get(name);
-        if (known != null || name == null) {
+        if (name == null) {
+            return null;
+        }
+        Shape known = shapes.get(name);
+        if (known != null) {
             return known;
         }
         String json = unread.get(name);

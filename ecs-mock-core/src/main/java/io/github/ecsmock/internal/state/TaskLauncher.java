@@ -126,12 +126,11 @@ final class TaskLauncher {
                 "ip-10-0-" + third + "-" + fourth + dnsSuffix);
     }
 
-    /** A Fargate container's runtime id ends in ten digits, zero-padded (String.format costs more than the launch). */
     /**
      * A Fargate container's runtime id: its task's id, a dash and ten decimal digits, zero-padded. Made
      * in one array: as a concatenation of a padded string it was a fiftieth of a RunTask's own time.
      */
-    static String fargateRuntimeId(String taskId, int value) {
+    private static String fargateRuntimeId(String taskId, int value) {
         byte[] text = new byte[taskId.length() + 11];
         for (int i = 0; i < taskId.length(); i++) {
             text[i] = (byte) taskId.charAt(i);
