@@ -20,7 +20,7 @@ public final class MockResource implements AutoCloseable {
     /**
      * Which client: sync or async, and the region and account it acts in. Its equality is written out:
      * a record's generated methods are linked through {@code ObjectMethods} on first use, which cost
-     * a fresh JVM's first test some 15 ms of method-handle set-up before its first call.
+     * a fresh JVM's first test some 9 ms of method-handle set-up before its first call.
      */
     private record ClientKey(Class<?> type, String region, String account) {
         @Override
