@@ -69,7 +69,7 @@ final class AnswerWriter {
      * character as it was checked.
      *
      * <p>The check is still a sixth of the mock's own time in a RunTask of ten tasks (measured by leaving
-     * it out), about 380 strings an answer. Remembering the last string each member found plain, so that
+     * it out), some 400 strings an answer. Remembering the last string each member found plain, so that
      * one met again is only copied, measured no faster; nor did checking the copied bytes through a
      * lookup table without branches, and checking them eight at a time in a long gained a twentieth at
      * most. Neither check of the copy is exact anyway: a string that holds a character above U+00FF
