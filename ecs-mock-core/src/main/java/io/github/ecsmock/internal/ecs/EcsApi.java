@@ -143,7 +143,9 @@ public final class EcsApi {
     private final Leniency leniency;
     /*
      * Each area is made when an operation of it is first linked (guarded by this), so a mock whose test
-     * calls a few operations loads the classes of those areas only.
+     * calls a few operations loads the classes of those areas only. Written out as one getter an area
+     * rather than as a generic lazy holder given a lambda: each of 19 lambdas would be a class spun
+     * when the api is made, the start-up cost this laziness is there to save.
      */
     private Clusters clusters;
     private TaskDefinitions taskDefinitions;
