@@ -183,6 +183,9 @@ public final class BenchmarkReport {
                 .append(row("cold: fresh JVM building only the same kind of client", millis(cold.client()), null, ""))
                 .append(row("cold: the mock's own share (median of " + COLD_PAIRS + " pairs' differences)", millis(cold.share()), cold.share() <= 400,
                         "≤ 400 ms"))
+                .append(row("cold, for reference: the same client and first call answered by the SDK floor", millis(cold.sdkFloor()),
+                        null, ""))
+                .append(row("cold, for reference: the mock beyond the SDK floor's first call", millis(cold.beyondSdkFloor()), null, ""))
                 .append(row("cold, for reference, with `transport = HTTP`: mock and first call", millis(cold.httpMock()), null, ""))
                 .append(row("cold, for reference, with `transport = HTTP`: building only the Apache client", millis(cold.httpClient()),
                         null, ""))

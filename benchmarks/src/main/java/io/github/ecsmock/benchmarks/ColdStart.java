@@ -18,6 +18,9 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * client's first call (in memory; the HTTP server is not started, as nothing asks for it);</li>
  * <li>{@code client}: only builds the same kind of client, an EcsClient over an in-memory HTTP client,
  * the part that is the SDK's;</li>
+ * <li>{@code sdk-floor}: that client and the same first call, answered by the SDK floor: what the SDK
+ * alone spends on a first call (signing, marshalling, reading the answer), which the mock's share holds
+ * too, so that the report can tell the two apart;</li>
  * <li>{@code mock-http} and {@code client-http}: the same with {@code transport = HTTP}: the server
  * started and the Apache client;</li>
  * <li>{@code floor}: a bare Javalin handler (the HTTP floor) and the same first call over HTTP, which is
@@ -35,11 +38,12 @@ public final class ColdStart {
         } else if (mode.equals("mock-http")) {
             TestClassStart.startAndFirstCall(TestClassStart.settings(Transport.HTTP));
         } else if (mode.equals("client")) {
-            try (EcsClient ecs = EcsClient.builder().endpointOverride(URI.create("http://127.0.0.1:9"))
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                    .httpClient(Floors.sdkFloor(Map.of())).build()) {
+            try (EcsClient ecs = sdkFloorClient(Map.of())) {
                 ecs.serviceClientConfiguration();
+            }
+        } else if (mode.equals("sdk-floor")) {
+            try (EcsClient ecs = sdkFloorClient(Map.of("DescribeClusters", MISSING_DEFAULT))) {
+                ecs.describeClusters();
             }
         } else if (mode.equals("floor")) {
             Javalin floor = Floors.httpFloor(Map.of("DescribeClusters", MISSING_DEFAULT));
@@ -60,6 +64,13 @@ public final class ColdStart {
     /** What a fresh mock answers a DescribeClusters without clusters: the default cluster is missing. */
     private static final byte[] MISSING_DEFAULT = ("{\"clusters\":[],\"failures\":[{\"arn\":"
             + "\"arn:aws:ecs:us-east-1:123456789012:cluster/default\",\"reason\":\"MISSING\"}]}").getBytes(StandardCharsets.UTF_8);
+
+    private static EcsClient sdkFloorClient(Map<String, byte[]> answersByOperationName) {
+        return EcsClient.builder().endpointOverride(URI.create("http://127.0.0.1:9"))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(Floors.sdkFloor(answersByOperationName)).build();
+    }
 
     private static EcsClient client(URI endpoint) {
         return EcsClient.builder().endpointOverride(endpoint)

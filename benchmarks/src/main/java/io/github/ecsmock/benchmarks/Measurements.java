@@ -110,7 +110,7 @@ public final class Measurements {
      * them, moved the mock's share by 50 ms from run to run of the same jar.
      */
     public static ColdStarts coldStartMillis(int repetitions) throws IOException, InterruptedException {
-        String[] modes = {"client", "mock", "client-http", "mock-http", "floor"};
+        String[] modes = {"client", "mock", "client-http", "mock-http", "floor", "sdk-floor"};
         double[][] times = new double[modes.length][repetitions];
         for (int i = 0; i < repetitions; i++) {
             for (int mode = 0; mode < modes.length; mode++) {
@@ -120,22 +120,26 @@ public final class Measurements {
         double[] share = new double[repetitions];
         double[] httpShare = new double[repetitions];
         double[] httpBeyondFloor = new double[repetitions];
+        double[] beyondSdkFloor = new double[repetitions];
         for (int i = 0; i < repetitions; i++) {
             share[i] = times[1][i] - times[0][i];
             httpShare[i] = times[3][i] - times[2][i];
             httpBeyondFloor[i] = times[3][i] - times[4][i];
+            beyondSdkFloor[i] = times[1][i] - times[5][i];
         }
         return new ColdStarts(median(times[1]), median(times[0]), median(times[3]), median(times[2]), median(times[4]),
-                median(share), median(httpShare), median(httpBeyondFloor));
+                median(times[5]), median(share), median(httpShare), median(httpBeyondFloor), median(beyondSdkFloor));
     }
 
     /**
      * Milliseconds of fresh JVMs: a test class's mock and first call by default (in memory) and the
-     * client alone, the same over HTTP, and the bare HTTP floor's first call; and the medians of the
-     * differences: the mock's share in memory and over HTTP, and the HTTP mock beyond the HTTP floor.
+     * client alone, the same over HTTP, the bare HTTP floor's first call and the SDK floor's; and the
+     * medians of the differences: the mock's share in memory and over HTTP, the HTTP mock beyond the
+     * HTTP floor, and the mock beyond the SDK floor's first call, which is what of the share is the
+     * mock's own work rather than the SDK's first call.
      */
-    public record ColdStarts(double mock, double client, double httpMock, double httpClient, double floor,
-                             double share, double httpShare, double httpBeyondFloor) {
+    public record ColdStarts(double mock, double client, double httpMock, double httpClient, double floor, double sdkFloor,
+                             double share, double httpShare, double httpBeyondFloor, double beyondSdkFloor) {
     }
 
     private static double runProcess(String what) throws IOException, InterruptedException {

@@ -35,9 +35,11 @@ class BenchmarkSmokeTest {
         assertThat(results.cold().httpMock()).isPositive();
         assertThat(results.cold().httpClient()).isPositive();
         assertThat(results.cold().floor()).isPositive();
+        assertThat(results.cold().sdkFloor()).isPositive();
         // One pair in the smoke run: its difference is the share.
         assertThat(results.cold().share()).isEqualTo(results.cold().mock() - results.cold().client());
         assertThat(results.cold().httpShare()).isEqualTo(results.cold().httpMock() - results.cold().httpClient());
+        assertThat(results.cold().beyondSdkFloor()).isEqualTo(results.cold().mock() - results.cold().sdkFloor());
         assertThat(BenchmarkReport.markdown(results)).contains("| DescribeClusters |").contains("## Scale");
     }
 }
