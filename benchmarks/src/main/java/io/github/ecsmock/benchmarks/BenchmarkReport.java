@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -35,9 +36,17 @@ public final class BenchmarkReport {
     static final String COMMAND = "mvn -B -q -pl benchmarks -am -DskipTests package && java -jar benchmarks/target/benchmarks.jar --write docs/BENCHMARKS.md";
 
     /** Everything measured in one run. */
-    public record Results(Map<Operation, Map<PerCallComparison.Floor, PerCallComparison.Result>> perCall, Map<Integer, Double> throughput,
+    public record Results(Map<Operation, Map<PerCallComparison.Floor, PerCallComparison.Result>> perCall, Map<Integer, Throughput> throughput,
                           Map<ScaleComparison.Query, ScaleComparison.Result> scale, double heapPerTask, double heapPerService,
                           double warmStartMillis, double warmStartHttpMillis, double resetMillis, Measurements.ColdStarts cold) {
+    }
+
+    /** Calls a second with some number of client threads, to the mock and to the HTTP floor. */
+    public record Throughput(double mock, double floor) {
+        /** How many times longer the mock takes a call than the floor, as the per-call ratios put it. */
+        public double ratio() {
+            return floor / mock;
+        }
     }
 
     private BenchmarkReport() {
@@ -77,11 +86,13 @@ public final class BenchmarkReport {
                 perCall.computeIfAbsent(operation, o -> new EnumMap<>(PerCallComparison.Floor.class)).put(floor, result);
             }
         }
-        Map<Integer, Double> throughput = new LinkedHashMap<>();
+        Map<Integer, Throughput> throughput = new LinkedHashMap<>();
         for (int threads : new int[] {1, 4, 16}) {
+            Map<String, Double> byTarget = new HashMap<>();
             for (RunResult result : jmh(quick, ThroughputBenchmark.class, threads, Map.of())) {
-                throughput.put(threads, result.getPrimaryResult().getScore());
+                byTarget.put(result.getParams().getParam("target"), result.getPrimaryResult().getScore());
             }
+            throughput.put(threads, new Throughput(byTarget.get("mock"), byTarget.get("floor")));
         }
         Map<ScaleComparison.Query, ScaleComparison.Result> scale = new EnumMap<>(ScaleComparison.Query.class);
         for (ScaleComparison.Query query : ScaleComparison.Query.values()) {
@@ -148,9 +159,14 @@ public final class BenchmarkReport {
                 .append("is the median of the rounds' ratios, so that the machine's drift cancels out. RegisterTaskDefinition ")
                 .append("and RunTask start each round from the seeded state.\n\n");
 
-        out.append("## Throughput over HTTP (DescribeClusters, one shared client)\n\n| client threads | calls/s |\n|---:|---:|\n");
-        results.throughput().forEach((threads, score) -> out.append("| ").append(threads).append(" | ")
-                .append(String.format(Locale.ROOT, "%,.0f", score)).append(" |\n"));
+        out.append("## Throughput over HTTP (DescribeClusters, one shared client)\n\n")
+                .append("| client threads | mock, calls/s | HTTP floor, calls/s | ratio |\n|---:|---:|---:|---:|\n");
+        results.throughput().forEach((threads, rate) -> out.append("| ").append(threads).append(" | ")
+                .append(String.format(Locale.ROOT, "%,.0f", rate.mock())).append(" | ")
+                .append(String.format(Locale.ROOT, "%,.0f", rate.floor())).append(" | ")
+                .append(String.format(Locale.ROOT, "%.2fx", rate.ratio())).append(" |\n"));
+        out.append("\nThe ratio is the floor's rate over the mock's: how many times longer a call to the mock takes. ")
+                .append("Each rate is one JVM of its own (JMH, 20 s of warm-up, then 5 s), the floor's right after the mock's.\n");
 
         out.append("\n## Scale (in memory, µs)\n\n");
         var sizes = results.scale().values().iterator().next().micros().keySet();

@@ -21,7 +21,10 @@ class BenchmarkSmokeTest {
                     assertThat(result.floorMicros()).as(floor.name()).isPositive();
                     assertThat(result.ratio()).as(floor.name()).isPositive();
                 }));
-        assertThat(results.throughput()).containsOnlyKeys(1, 4, 16).allSatisfy((threads, rate) -> assertThat(rate).isPositive());
+        assertThat(results.throughput()).containsOnlyKeys(1, 4, 16).allSatisfy((threads, rate) -> {
+            assertThat(rate.mock()).isPositive();
+            assertThat(rate.floor()).isPositive();
+        });
         assertThat(results.scale()).hasSize(ScaleComparison.Query.values().length).allSatisfy((query, result) -> {
             assertThat(result.micros()).as(query.name()).containsOnlyKeys(100, 1_000)
                     .allSatisfy((size, micros) -> assertThat(micros).isPositive());
