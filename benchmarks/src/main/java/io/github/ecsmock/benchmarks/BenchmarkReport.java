@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -41,12 +40,8 @@ public final class BenchmarkReport {
                           double warmStartMillis, double warmStartHttpMillis, double resetMillis, Measurements.ColdStarts cold) {
     }
 
-    /** Calls a second with some number of client threads, to the mock and to the HTTP floor. */
-    public record Throughput(double mock, double floor) {
-        /** How many times longer the mock takes a call than the floor, as the per-call ratios put it. */
-        public double ratio() {
-            return floor / mock;
-        }
+    /** Calls a second with some number of client threads: the mock's in a JMH fork, and side by side with the HTTP floor. */
+    public record Throughput(double mock, ThroughputComparison.Result sideBySide) {
     }
 
     private BenchmarkReport() {
@@ -88,11 +83,9 @@ public final class BenchmarkReport {
         }
         Map<Integer, Throughput> throughput = new LinkedHashMap<>();
         for (int threads : new int[] {1, 4, 16}) {
-            Map<String, Double> byTarget = new HashMap<>();
-            for (RunResult result : jmh(quick, ThroughputBenchmark.class, threads, Map.of())) {
-                byTarget.put(result.getParams().getParam("target"), result.getPrimaryResult().getScore());
-            }
-            throughput.put(threads, new Throughput(byTarget.get("mock"), byTarget.get("floor")));
+            double mock = jmh(quick, ThroughputBenchmark.class, threads, Map.of()).iterator().next().getPrimaryResult().getScore();
+            throughput.put(threads, new Throughput(mock, quick ? ThroughputComparison.measure(threads, ThroughputComparison.Settings.SMOKE)
+                    : ThroughputComparison.inFreshJvm(threads, ThroughputComparison.Settings.FULL)));
         }
         Map<ScaleComparison.Query, ScaleComparison.Result> scale = new EnumMap<>(ScaleComparison.Query.class);
         for (ScaleComparison.Query query : ScaleComparison.Query.values()) {
@@ -160,14 +153,17 @@ public final class BenchmarkReport {
                 .append("and RunTask start each round from the seeded state.\n\n");
 
         out.append("## Throughput over HTTP (DescribeClusters, one shared client)\n\n")
-                .append("| client threads | mock, calls/s | HTTP floor, calls/s | ratio |\n|---:|---:|---:|---:|\n");
+                .append("| client threads | mock, calls/s | side by side: mock, calls/s | HTTP floor, calls/s | ratio |\n")
+                .append("|---:|---:|---:|---:|---:|\n");
         results.throughput().forEach((threads, rate) -> out.append("| ").append(threads).append(" | ")
                 .append(String.format(Locale.ROOT, "%,.0f", rate.mock())).append(" | ")
-                .append(String.format(Locale.ROOT, "%,.0f", rate.floor())).append(" | ")
-                .append(String.format(Locale.ROOT, "%.2fx", rate.ratio())).append(" |\n"));
-        out.append("\nThe ratio is the floor's rate over the mock's: how many times longer a call to the mock takes. ")
-                .append("Each rate is one JVM of its own (JMH, 20 s of warm-up, then 5 s), the floor's right after the mock's.\n");
-
+                .append(String.format(Locale.ROOT, "%,.0f", rate.sideBySide().mockRate())).append(" | ")
+                .append(String.format(Locale.ROOT, "%,.0f", rate.sideBySide().floorRate())).append(" | ")
+                .append(String.format(Locale.ROOT, "%.2fx", rate.sideBySide().ratio())).append(" |\n"));
+        out.append("\nThe first rate is JMH's, the mock alone in a fork of its own. The others are measured as per call: ")
+                .append("in one JVM for each thread count, windows of a quarter second of calls to the mock and to the ")
+                .append("floor in turn (15 s of warm-up, then 10 s); the ratio, the floor's rate over the mock's, is the ")
+                .append("median of the rounds' ratios: how many times longer a call to the mock takes.\n");
         out.append("\n## Scale (in memory, µs)\n\n");
         var sizes = results.scale().values().iterator().next().micros().keySet();
         out.append("| query |");

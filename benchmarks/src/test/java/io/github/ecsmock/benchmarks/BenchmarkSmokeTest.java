@@ -23,7 +23,9 @@ class BenchmarkSmokeTest {
                 }));
         assertThat(results.throughput()).containsOnlyKeys(1, 4, 16).allSatisfy((threads, rate) -> {
             assertThat(rate.mock()).isPositive();
-            assertThat(rate.floor()).isPositive();
+            assertThat(rate.sideBySide().mockRate()).isPositive();
+            assertThat(rate.sideBySide().floorRate()).isPositive();
+            assertThat(rate.sideBySide().ratio()).isPositive();
         });
         assertThat(results.scale()).hasSize(ScaleComparison.Query.values().length).allSatisfy((query, result) -> {
             assertThat(result.micros()).as(query.name()).containsOnlyKeys(100, 1_000)
