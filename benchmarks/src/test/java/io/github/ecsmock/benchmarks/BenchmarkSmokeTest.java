@@ -45,6 +45,7 @@ class BenchmarkSmokeTest {
         assertThat(results.cold().share()).isEqualTo(results.cold().mock() - results.cold().client());
         assertThat(results.cold().httpShare()).isEqualTo(results.cold().httpMock() - results.cold().httpClient());
         assertThat(results.cold().beyondSdkFloor()).isEqualTo(results.cold().mock() - results.cold().sdkFloor());
-        assertThat(BenchmarkReport.markdown(results)).contains("| DescribeClusters |").contains("## Scale");
+        assertThat(BenchmarkReport.markdown(results)).contains("| DescribeClusters |").contains("## Scale")
+                .contains("| HTTP floor, calls/s | ratio |").contains("| cold, for reference: the mock beyond the SDK floor's first call |");
     }
 }
