@@ -6,9 +6,6 @@ import io.javalin.Javalin;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
@@ -53,7 +50,7 @@ public final class ColdStart {
                 floor.stop();
             }
         } else if (mode.equals("client-http")) {
-            try (EcsClient ecs = client(URI.create("http://127.0.0.1:9"))) {
+            try (EcsClient ecs = client(Floors.NO_SERVER)) {
                 ecs.serviceClientConfiguration();
             }
         } else {
@@ -66,16 +63,10 @@ public final class ColdStart {
             + "\"arn:aws:ecs:us-east-1:123456789012:cluster/default\",\"reason\":\"MISSING\"}]}").getBytes(StandardCharsets.UTF_8);
 
     private static EcsClient sdkFloorClient(Map<String, byte[]> answersByOperationName) {
-        return EcsClient.builder().endpointOverride(URI.create("http://127.0.0.1:9"))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(Floors.sdkFloor(answersByOperationName)).build();
+        return Floors.client(Floors.NO_SERVER).httpClient(Floors.sdkFloor(answersByOperationName)).build();
     }
 
     private static EcsClient client(URI endpoint) {
-        return EcsClient.builder().endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClientBuilder(LoopbackHttpClient.builder()).build();
+        return Floors.client(endpoint).httpClientBuilder(LoopbackHttpClient.builder()).build();
     }
 }

@@ -5,14 +5,20 @@ import io.javalin.compression.CompressionStrategy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.Map;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.EcsClientBuilder;
 
 /**
  * The two floors beneath the mock, which answer every call with the bytes the mock would send and do
@@ -23,7 +29,19 @@ public final class Floors {
     private static final String TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113.";
     private static final String REQUEST_ID = "3cec799a-216a-11e7-a6b7-d7d9caa833a1";
 
+    /** Where a client whose HTTP client answers in memory points: nothing listens there. */
+    static final URI NO_SERVER = URI.create("http://127.0.0.1:9");
+
     private Floors() {
+    }
+
+    /**
+     * A builder of the client the floors are called with, which the caller gives its HTTP client: the
+     * SDK's defaults but for the endpoint, a fixed region and test credentials.
+     */
+    static EcsClientBuilder client(URI endpoint) {
+        return EcsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
     }
 
     /** The canned answer of the operation a request names. */

@@ -10,12 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkResponse;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.EcsClientBuilder;
 
 /**
  * The time of one call through the SDK's {@code EcsClient}, to the mock and to the floor beneath it,
@@ -85,11 +81,11 @@ public final class PerCallComparison {
                 mock.start();
                 mockClient = mock.newClient(Transport.HTTP);
                 httpFloor = Floors.httpFloor(canned);
-                floorClient = client(URI.create("http://127.0.0.1:" + httpFloor.port()))
+                floorClient = Floors.client(URI.create("http://127.0.0.1:" + httpFloor.port()))
                         .httpClientBuilder(LoopbackHttpClient.builder()).build();
             } else {
                 mockClient = mock.newClient(Transport.IN_MEMORY);
-                floorClient = client(URI.create("http://127.0.0.1:9")).httpClient(Floors.sdkFloor(canned)).build();
+                floorClient = Floors.client(Floors.NO_SERVER).httpClient(Floors.sdkFloor(canned)).build();
             }
             try {
                 return new Rounds(operation, mock, mockClient, floorClient).run(settings);
@@ -101,11 +97,6 @@ public final class PerCallComparison {
                 }
             }
         }
-    }
-
-    private static EcsClientBuilder client(URI endpoint) {
-        return EcsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
     }
 
     /** The alternating rounds of one measurement. */

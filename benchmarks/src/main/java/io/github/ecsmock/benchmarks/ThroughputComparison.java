@@ -14,9 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
@@ -75,9 +72,7 @@ public final class ThroughputComparison {
         Javalin floor = Floors.httpFloor(Workload.cannedAnswers());
         try (EcsMock mock = Workload.newMock().start();
              EcsClient mockClient = mock.newClient(Transport.HTTP);
-             EcsClient floorClient = EcsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + floor.port()))
-                     .region(Region.US_EAST_1)
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+             EcsClient floorClient = Floors.client(URI.create("http://127.0.0.1:" + floor.port()))
                      .httpClientBuilder(LoopbackHttpClient.builder()).build()) {
             Workload.seed(mockClient);
             Windows windows = new Windows(callers, threads, settings.windowMillis());

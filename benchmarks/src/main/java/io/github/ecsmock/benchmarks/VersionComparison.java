@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.MalformedURLException;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -17,9 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
@@ -203,9 +199,7 @@ public final class VersionComparison {
             Map<String, byte[]> canned = Workload.cannedAnswers();
             this.mock = Workload.newMock();
             this.mockClient = mock.newClient(Transport.IN_MEMORY);
-            this.floorClient = EcsClient.builder().endpointOverride(URI.create("http://127.0.0.1:9")).region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                    .httpClient(Floors.sdkFloor(canned)).build();
+            this.floorClient = Floors.client(Floors.NO_SERVER).httpClient(Floors.sdkFloor(canned)).build();
             this.tasks = Workload.seed(mockClient);
         }
 

@@ -1,18 +1,14 @@
 package io.github.ecsmock.benchmarks;
 
 import io.github.ecsmock.EcsMock;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
@@ -93,9 +89,7 @@ public final class Workload {
                 public void close() {
                 }
             };
-            try (EcsClient ecs = EcsClient.builder().endpointOverride(URI.create("http://127.0.0.1:9")).region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                    .httpClient(recording).build()) {
+            try (EcsClient ecs = Floors.client(Floors.NO_SERVER).httpClient(recording).build()) {
                 List<String> tasks = seed(ecs);
                 for (Operation operation : Operation.values()) {
                     operation.call(ecs, tasks);
